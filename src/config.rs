@@ -1,0 +1,425 @@
+//! The site's configuration: `site.toml` (title, address, languages, topics
+//! with their keyword lexicons) and the entities file it names (people and
+//! places with every spelling). Loaded once; everything else borrows it.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::language;
+use crate::lexicon::Lexicon;
+use crate::text::is_slug;
+
+pub const SITE_FILE: &str = "site.toml";
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: String,
+    #[serde(default = "default_language")]
+    language: String,
+    languages: Vec<String>,
+    #[serde(default = "default_paginate")]
+    paginate: usize,
+    #[serde(default)]
+    entities: Option<String>,
+    #[serde(default)]
+    cname: Option<String>,
+    #[serde(default)]
+    topics: Vec<TopicFile>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_paginate() -> usize {
+    50
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicFile {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    keywords: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntitiesFile {
+    #[serde(default)]
+    people: Vec<EntityFile>,
+    #[serde(default)]
+    places: Vec<EntityFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityFile {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    /// Keywords by language code.
+    pub keywords: BTreeMap<String, Vec<String>>,
+}
+
+/// A person or a place.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Place,
+}
+
+impl EntityKind {
+    /// The front-matter key and the folder under `public/`.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntityKind::Person => "people",
+            EntityKind::Place => "places",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    /// Absolute, always ending in `/`.
+    pub base_url: String,
+    pub language: String,
+    pub languages: Vec<String>,
+    pub paginate: usize,
+    pub cname: Option<String>,
+    pub topics: Vec<Topic>,
+    pub people: Vec<Entity>,
+    pub places: Vec<Entity>,
+    /// The file people and places came from, relative to the root.
+    pub entities_file: Option<PathBuf>,
+    pub topic_lexicon: Lexicon,
+    pub people_lexicon: Lexicon,
+    pub place_lexicon: Lexicon,
+}
+
+impl Config {
+    /// Reads `site.toml` under `root` and the entities file it names.
+    pub fn load(root: &Path) -> Result<Self> {
+        let site_path = root.join(SITE_FILE);
+        let site_text =
+            std::fs::read_to_string(&site_path).map_err(|e| Error::read(&site_path, e))?;
+        let site: SiteFile = parse_toml(Path::new(SITE_FILE), &site_text)?;
+        let entities = match &site.entities {
+            Some(name) => {
+                let path = root.join(name);
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+                Some((PathBuf::from(name), text))
+            }
+            None => None,
+        };
+        Config::from_parts(
+            site,
+            entities.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
+        )
+    }
+
+    /// Builds a configuration from the texts of `site.toml` and the entities
+    /// file, without touching the disk.
+    pub fn parse(site_text: &str, entities: Option<(&Path, &str)>) -> Result<Self> {
+        let site: SiteFile = parse_toml(Path::new(SITE_FILE), site_text)?;
+        Config::from_parts(site, entities)
+    }
+
+    fn from_parts(site: SiteFile, entities: Option<(&Path, &str)>) -> Result<Self> {
+        let (entities_file, entities_data) = match entities {
+            Some((path, text)) => (
+                Some(path.to_path_buf()),
+                parse_toml::<EntitiesFile>(path, text)?,
+            ),
+            None => (None, EntitiesFile::default()),
+        };
+        let site_path = Path::new(SITE_FILE);
+        let invalid =
+            |path: &Path, message: String| Error::Located(Diagnostic::error(path, 0, 0, message));
+
+        let base_url = normalize_base_url(&site.base_url).map_err(|m| invalid(site_path, m))?;
+        for code in site.languages.iter().chain([&site.language]) {
+            if !language::is_known(code) {
+                let hint = language::suggest_code(code)
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default();
+                return Err(invalid(
+                    site_path,
+                    format!(
+                        "unknown language \"{code}\"{hint}; use ISO 639-1 codes such as \"en\", \"de\", \"az\""
+                    ),
+                ));
+            }
+        }
+        if site.paginate == 0 {
+            return Err(invalid(site_path, "paginate must be at least 1".into()));
+        }
+
+        let mut seen = HashSet::new();
+        let mut topics = Vec::new();
+        for t in site.topics {
+            if !is_slug(&t.slug) || !seen.insert(t.slug.clone()) {
+                return Err(invalid(
+                    site_path,
+                    format!(
+                        "topic slug \"{}\" is not a unique slug of a-z, 0-9 and hyphens",
+                        t.slug
+                    ),
+                ));
+            }
+            if let Some(lang) = t.keywords.keys().find(|l| !language::is_known(l)) {
+                return Err(invalid(
+                    site_path,
+                    format!(
+                        "topic \"{}\" has keywords for unknown language \"{lang}\"",
+                        t.slug
+                    ),
+                ));
+            }
+            topics.push(Topic {
+                slug: t.slug,
+                name: t.name,
+                description: t.description,
+                keywords: t.keywords,
+            });
+        }
+
+        let entities_path = entities_file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(SITE_FILE));
+        let mut entity_list = |list: Vec<EntityFile>, kind: EntityKind| -> Result<Vec<Entity>> {
+            let mut out = Vec::new();
+            for e in list {
+                if !is_slug(&e.slug) || !seen.insert(format!("{}/{}", kind.key(), e.slug)) {
+                    return Err(invalid(
+                        &entities_path,
+                        format!(
+                            "{} slug \"{}\" is not a unique slug of a-z, 0-9 and hyphens",
+                            kind.noun(),
+                            e.slug
+                        ),
+                    ));
+                }
+                out.push(Entity {
+                    slug: e.slug,
+                    name: e.name,
+                    description: e.description,
+                    aliases: e.aliases,
+                });
+            }
+            Ok(out)
+        };
+        let people = entity_list(entities_data.people, EntityKind::Person)?;
+        let places = entity_list(entities_data.places, EntityKind::Place)?;
+
+        let topic_lexicon = Lexicon::new(
+            topics
+                .iter()
+                .enumerate()
+                .flat_map(|(i, t)| t.keywords.values().flatten().map(move |k| (i, k.as_str()))),
+        );
+        Ok(Config {
+            title: site.title,
+            description: site.description,
+            base_url,
+            language: site.language,
+            languages: site.languages,
+            paginate: site.paginate,
+            cname: site.cname.filter(|c| !c.trim().is_empty()),
+            topic_lexicon,
+            people_lexicon: entity_lexicon(&people),
+            place_lexicon: entity_lexicon(&places),
+            topics,
+            people,
+            places,
+            entities_file,
+        })
+    }
+
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug == slug)
+    }
+
+    pub fn entities(&self, kind: EntityKind) -> &[Entity] {
+        match kind {
+            EntityKind::Person => &self.people,
+            EntityKind::Place => &self.places,
+        }
+    }
+
+    pub fn entity(&self, kind: EntityKind, slug: &str) -> Option<&Entity> {
+        self.entities(kind).iter().find(|e| e.slug == slug)
+    }
+
+    pub fn entity_lexicon(&self, kind: EntityKind) -> &Lexicon {
+        match kind {
+            EntityKind::Person => &self.people_lexicon,
+            EntityKind::Place => &self.place_lexicon,
+        }
+    }
+
+    /// The path part of the base URL: `/` or `/REPO/`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self.base_url.find("://").map_or(0, |i| i + 3);
+        self.base_url[after_scheme..]
+            .find('/')
+            .map_or("/", |i| &self.base_url[after_scheme + i..])
+    }
+
+    /// The same configuration served from another address.
+    pub fn with_base_url(mut self, base_url: &str) -> Result<Self> {
+        self.base_url = normalize_base_url(base_url).map_err(Error::Other)?;
+        Ok(self)
+    }
+}
+
+fn entity_lexicon(entities: &[Entity]) -> Lexicon {
+    Lexicon::new(entities.iter().enumerate().flat_map(|(i, e)| {
+        std::iter::once(e.name.as_str())
+            .chain(e.aliases.iter().map(String::as_str))
+            .map(move |a| (i, a))
+    }))
+}
+
+/// An absolute http(s) address ending in `/`.
+pub fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url \"{url}\" must start with https:// or http://"))?;
+    if rest.is_empty() || rest.starts_with('/') || rest.contains(['?', '#', ' ']) {
+        return Err(format!(
+            "base_url \"{url}\" is not a site address such as https://user.github.io/repo/"
+        ));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((0, 0), |span| line_column(text, span.start));
+        let message = e.message().trim().replace('\n', " ");
+        Error::Located(Diagnostic::error(
+            path,
+            line,
+            column,
+            format!("{message}; fix this line of the file"),
+        ))
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SITE: &str = r#"
+title = "T"
+base_url = "https://user.github.io/repo"
+languages = ["en", "de"]
+[[topics]]
+slug = "energy"
+name = "Energy"
+[topics.keywords]
+en = ["energy", "oil"]
+de = ["Energie*"]
+"#;
+
+    #[test]
+    fn base_url_gets_a_trailing_slash_and_a_base_path() {
+        let config = Config::parse(SITE, None).unwrap();
+        assert_eq!(config.base_url, "https://user.github.io/repo/");
+        assert_eq!(config.base_path(), "/repo/");
+        let root = config.with_base_url("https://example.org").unwrap();
+        assert_eq!(root.base_path(), "/");
+    }
+
+    #[test]
+    fn unknown_field_names_the_file_and_line() {
+        let err = Config::parse(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nlanguages = [\"en\"]\ntitel = \"x\"\n",
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("site.toml:4:1: unknown field `titel`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn unknown_language_is_refused_with_a_suggestion() {
+        let err = Config::parse(&SITE.replace("\"de\"]", "\"dee\"]"), None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("unknown language \"dee\" (did you mean \"de\"?)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn topic_keywords_match_in_every_language() {
+        let config = Config::parse(SITE, None).unwrap();
+        assert_eq!(config.topic_lexicon.score("Energiepolitik und Öl")[&0], 1);
+    }
+
+    #[test]
+    fn line_column_counts_from_one() {
+        assert_eq!(line_column("ab\ncd", 4), (2, 2));
+        assert_eq!(line_column("ab", 0), (1, 1));
+    }
+}

@@ -1,0 +1,51 @@
+//! File system helpers: every error names its path.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Files with extension `ext` under `dir`, sorted; hidden files and folders
+/// skipped; a missing folder is an empty list.
+pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in
+        walker.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+    {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::read(
+                &path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("cannot walk the folder")),
+            )
+        })?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == ext) {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+/// Writes a file through a temporary file beside it and a rename, so that a
+/// reader never sees half of it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| Error::write(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::write(path, e)
+    })
+}

@@ -1,0 +1,203 @@
+use super::*;
+
+fn cleaned(raw: &str) -> Cleaned {
+    clean(&crate::text::normalize(raw))
+}
+
+fn body(c: &Cleaned) -> Vec<&str> {
+    c.paragraphs().collect()
+}
+
+#[test]
+fn finds_the_headline_behind_a_caption_and_a_breadcrumb() {
+    let c = cleaned(
+        "Flag of Kazakhstan\n\nKazakh and Azerbaijani Presidents Strengthen Bilateral Relations in Inaugural Meeting\n\nin Politics / Kazakhstan - by\n\n\nKazakhstan's President met Ilham Aliyev on March 11, 2024. They talked.\n\nThe meeting addressed trade.",
+    );
+    assert_eq!(
+        c.headline.as_deref(),
+        Some(
+            "Kazakh and Azerbaijani Presidents Strengthen Bilateral Relations in Inaugural Meeting"
+        )
+    );
+    assert_eq!(
+        body(&c),
+        [
+            "Kazakhstan's President met Ilham Aliyev on March 11, 2024. They talked.",
+            "The meeting addressed trade."
+        ]
+    );
+    assert!(c.removed.contains(&"Flag of Kazakhstan".to_string()));
+    assert!(
+        c.removed
+            .contains(&"in Politics / Kazakhstan - by".to_string())
+    );
+}
+
+#[test]
+fn takes_the_dateline_caption_and_credit_out_and_names_the_agency() {
+    let c = cleaned(
+        "President Aliyev met President Tokayev -UPDATED\n\nKassym-Jomart Tokayev,\u{a0}President of Kazakhstan and\u{a0}Ilham Aliyev\n\n© APA | Kassym-Jomart Tokayev,\u{a0}President of Kazakhstan and\u{a0}Ilham Aliyev\n\n# 24 November 2023 15:50 (UTC +04:00)\n\nPresident Ilham Aliyev has met with President Kassym-Jomart Tokayev, APA reports.\n\nThe heads of state first had a short dialogue.\n\nPresident Ilham Aliyev has met with President Kassym-Jomart Tokayev, APA reports.\n\n1 2 3 4 5 İDMAN XƏBƏR",
+    );
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("President Aliyev met President Tokayev")
+    );
+    assert_eq!(
+        c.dateline
+            .and_then(|m| m.date())
+            .map(|d| d.iso())
+            .as_deref(),
+        Some("2023-11-24")
+    );
+    assert_eq!(c.source_name.as_deref(), Some("APA"));
+    assert_eq!(
+        body(&c),
+        [
+            "President Ilham Aliyev has met with President Kassym-Jomart Tokayev, APA reports.",
+            "The heads of state first had a short dialogue."
+        ]
+    );
+}
+
+#[test]
+fn footer_furniture_and_sign_off_go() {
+    let c = cleaned(
+        "Featured\n\nPresidents made a joint statement\n\nThe statement was signed in Astana on April 10, 2023.\n\n\u{a0}\n\nTuraNews\n\nBack to top button",
+    );
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Presidents made a joint statement")
+    );
+    assert_eq!(
+        body(&c),
+        ["The statement was signed in Astana on April 10, 2023."]
+    );
+    assert_eq!(c.source_name.as_deref(), Some("TuraNews"));
+}
+
+#[test]
+fn tags_and_everything_after_them_go() {
+    let c = cleaned(
+        "Die Regierungschefs trafen sich in Baku.\nIm Anschluss wurden Dokumente unterzeichnet.\nTags:\nAserbaidschan\nKasachstan",
+    );
+    assert_eq!(c.headline, None);
+    assert_eq!(
+        body(&c),
+        [
+            "Die Regierungschefs trafen sich in Baku.",
+            "Im Anschluss wurden Dokumente unterzeichnet."
+        ]
+    );
+}
+
+#[test]
+fn furniture_in_other_languages_goes_and_a_short_real_ending_stays() {
+    let c = cleaned(
+        "Главная > Политика > Казахстан\n\nТокаев и Алиев обсудили поставки газа\n\n17 мая 2024, 14:20\n\nФото: пресс-служба Акорды\n\nПрезиденты обсудили транзит нефти через Каспийское море.\n\nЧитайте также: Алиев прибыл в Астану\n\nРеклама\n\nСтороны договорились встретиться снова.\n\nПоделиться\n\nТеги: Казахстан, Азербайджан\n\nПодписывайтесь на наш Telegram-канал",
+    );
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Токаев и Алиев обсудили поставки газа")
+    );
+    assert_eq!(
+        c.dateline
+            .and_then(|m| m.date())
+            .map(|d| d.iso())
+            .as_deref(),
+        Some("2024-05-17")
+    );
+    assert_eq!(
+        body(&c),
+        [
+            "Президенты обсудили транзит нефти через Каспийское море.",
+            "Стороны договорились встретиться снова."
+        ]
+    );
+}
+
+#[test]
+fn a_source_label_names_the_publisher() {
+    let c = cleaned(
+        "Anasayfa > Dünya > Asya\n\nAzerbaycan ve Kazakistan petrol anlaşması imzaladı\n\nİki ülke petrol taşımacılığı konusunda anlaştı.\n\nKaynak: AA\n\nPaylaş",
+    );
+    assert_eq!(c.source_name.as_deref(), Some("AA"));
+    assert_eq!(
+        body(&c),
+        ["İki ülke petrol taşımacılığı konusunda anlaştı."]
+    );
+}
+
+#[test]
+fn separators_become_breaks_inside_the_text_only() {
+    let c = cleaned(
+        "First paragraph of the story.\n\nx x x\n\nSecond paragraph of the story.\n\n* * *",
+    );
+    assert_eq!(
+        c.blocks,
+        [
+            Block::Paragraph("First paragraph of the story.".into()),
+            Block::Break,
+            Block::Paragraph("Second paragraph of the story.".into())
+        ]
+    );
+}
+
+#[test]
+fn a_standfirst_after_the_headline_is_kept() {
+    let c = cleaned(
+        "Caspian cable to link Baku and Aktau\n\nThe ministers agreed on a route under the sea for data\n\nThe fibre-optic line will run along the seabed.",
+    );
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Caspian cable to link Baku and Aktau")
+    );
+    assert_eq!(
+        body(&c),
+        [
+            "The ministers agreed on a route under the sea for data",
+            "The fibre-optic line will run along the seabed."
+        ]
+    );
+}
+
+#[test]
+fn hard_wrapped_lines_are_joined() {
+    let paragraphs = split_paragraphs(
+        "The presidents of Kazakhstan and Azerbaijan met\nin Baku on Friday to discuss trade.\n\nNext paragraph.",
+    );
+    assert_eq!(
+        paragraphs,
+        [
+            "The presidents of Kazakhstan and Azerbaijan met in Baku on Friday to discuss trade.",
+            "Next paragraph."
+        ]
+    );
+}
+
+#[test]
+fn headline_tags_come_off_in_many_forms() {
+    assert_eq!(strip_headline_tags("Leaders met -UPDATED"), "Leaders met");
+    assert_eq!(strip_headline_tags("Leaders met - VIDEO"), "Leaders met");
+    assert_eq!(
+        strip_headline_tags("Mədəniyyət Günləri başladı (FOTO)"),
+        "Mədəniyyət Günləri başladı"
+    );
+    assert_eq!(
+        strip_headline_tags("Nazir qəbul edib - YENİLƏNİB"),
+        "Nazir qəbul edib"
+    );
+    assert_eq!(
+        strip_headline_tags("ФОТО | Токаев прибыл в Баку"),
+        "Токаев прибыл в Баку"
+    );
+    assert_eq!(
+        strip_headline_tags("Talks with the OSCE"),
+        "Talks with the OSCE"
+    );
+}
+
+#[test]
+fn only_furniture_leaves_nothing() {
+    let c = cleaned("Featured\n\nShare\n\nTags:\n\nBack to top button");
+    assert!(c.blocks.is_empty());
+}

@@ -1,0 +1,140 @@
+//! Which language an article is in. whatlang does the statistics, limited
+//! to the site's languages; letters settle what it cannot: whatlang has no
+//! Kazakh, and it confuses Azerbaijani with Turkish.
+
+use whatlang::{Detector, Lang};
+
+use crate::language;
+
+/// Detects among `allowed` (ISO 639-1). `None` when the text has too few
+/// letters to tell.
+pub fn language(text: &str, allowed: &[String]) -> Option<String> {
+    let allows = |code: &str| allowed.iter().any(|a| a == code);
+    let letters = LetterCounts::of(text);
+    if letters.total < 20 {
+        return None;
+    }
+    // Kazakh Cyrillic has letters Russian never uses.
+    if letters.cyrillic * 2 > letters.total
+        && allows("kk")
+        && letters.kazakh_cyrillic * 200 >= letters.cyrillic
+    {
+        return Some("kk".into());
+    }
+    // Kazakh in Latin letters: q is everywhere (rare in Turkish, and
+    // Azerbaijani has ə), with ū, ñ or dotless ı.
+    if letters.cyrillic * 2 <= letters.total
+        && allows("kk")
+        && letters.schwa == 0
+        && letters.kazakh_latin > 0
+        && letters.q * 100 >= letters.total
+    {
+        return Some("kk".into());
+    }
+    let list: Vec<Lang> = allowed
+        .iter()
+        .filter_map(|code| language::iso3(code))
+        .filter_map(Lang::from_code)
+        .collect();
+    if list.is_empty() {
+        return None;
+    }
+    let detected = Detector::with_allowlist(list).detect_lang(text)?;
+    let code = language::from_iso3(detected.code())?;
+    Some(
+        match code {
+            // ə is Azerbaijani's own letter; Turkish has none.
+            "az" | "tr" if allows("az") && letters.schwa * 200 >= letters.total => "az",
+            "az" if allows("tr") && letters.schwa == 0 => "tr",
+            c => c,
+        }
+        .to_string(),
+    )
+}
+
+#[derive(Default)]
+struct LetterCounts {
+    total: usize,
+    cyrillic: usize,
+    kazakh_cyrillic: usize,
+    kazakh_latin: usize,
+    schwa: usize,
+    q: usize,
+}
+
+impl LetterCounts {
+    fn of(text: &str) -> Self {
+        let mut n = LetterCounts::default();
+        for c in text.chars().filter(|c| c.is_alphabetic()) {
+            n.total += 1;
+            let lower = c.to_lowercase().next().unwrap_or(c);
+            if ('\u{400}'..='\u{4ff}').contains(&lower) {
+                n.cyrillic += 1;
+            }
+            match lower {
+                'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => n.kazakh_cyrillic += 1,
+                'ū' | 'ñ' | 'ı' => n.kazakh_latin += 1,
+                'ə' => n.schwa += 1,
+                'q' => n.q += 1,
+                _ => {}
+            }
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all() -> Vec<String> {
+        ["en", "de", "az", "ru", "kk", "tr"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn tells_azerbaijani_from_turkish() {
+        let az = "Azərbaycan Baş naziri Əli Əsədov Bakıda rəsmi səfərdə olan Qazaxıstanın Baş naziri ilə görüşüb. Görüşdə əməkdaşlığın genişləndirilməsi müzakirə edilib.";
+        let tr = "Azerbaycan Başbakanı Ali Esedov, Bakü'de resmi ziyarette bulunan Kazakistan Başbakanı ile görüştü. Görüşmede iş birliğinin genişletilmesi ele alındı.";
+        assert_eq!(language(az, &all()).as_deref(), Some("az"));
+        assert_eq!(language(tr, &all()).as_deref(), Some("tr"));
+    }
+
+    #[test]
+    fn tells_kazakh_from_russian() {
+        let kk = "Қазақстан Президенті Қасым-Жомарт Тоқаев Әзербайжан Президенті Ильхам Әлиевпен телефон арқылы сөйлесті. Тараптар екіжақты ынтымақтастықты талқылады.";
+        let ru = "Президент Казахстана Касым-Жомарт Токаев провел телефонный разговор с Президентом Азербайджана Ильхамом Алиевым. Стороны обсудили двустороннее сотрудничество.";
+        assert_eq!(language(kk, &all()).as_deref(), Some("kk"));
+        assert_eq!(language(ru, &all()).as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn knows_kazakh_in_latin_letters() {
+        let kk = "Qazaqstan Prezidentı Qasym-Jomart Toqaev Äzırbaijan Prezidentımen telefon arqyly söilestı. Taraptar ekıjaqty yntymaqtastyqty tälqylady, Astanada kezdesu ötkızudı ūsyndy.";
+        assert_eq!(language(kk, &all()).as_deref(), Some("kk"));
+    }
+
+    #[test]
+    fn german_and_english_are_themselves() {
+        let de = "Die beiden Regierungschefs haben zunächst ein Einzelgespräch abgehalten, um aktuelle Fragen einer bilateralen Agenda zu besprechen.";
+        let en = "The heads of state first had a short dialogue and then discussed the agenda of bilateral relations.";
+        assert_eq!(language(de, &all()).as_deref(), Some("de"));
+        assert_eq!(language(en, &all()).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn too_little_text_is_not_guessed() {
+        assert_eq!(language("Tags:", &all()), None);
+    }
+
+    #[test]
+    fn only_the_sites_languages_are_answers() {
+        let en = "The heads of state first had a short dialogue and then discussed the agenda."
+            .to_string();
+        assert_eq!(
+            language(&en, &["de".to_string(), "en".to_string()]).as_deref(),
+            Some("en")
+        );
+    }
+}

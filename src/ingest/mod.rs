@@ -1,0 +1,282 @@
+//! `caspian ingest`: every raw article in `seeds/` becomes a Markdown file in
+//! `content/`. Idempotent, and it never loses a person's work: a content file
+//! edited since ingest wrote it is kept unless `--force`, and nothing is
+//! ever deleted.
+//!
+//! The work on one seed is pure ([`seed::parse`]); this module finds the
+//! seeds, matches each to its content file and decides what to write.
+
+pub mod clean;
+pub mod dates;
+pub mod detect;
+pub mod events;
+pub mod markdown;
+pub mod seed;
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::frontmatter;
+use crate::fs;
+
+pub use seed::Ingested;
+
+pub const SEEDS_DIR: &str = "seeds";
+pub const CONTENT_DIR: &str = "content";
+
+/// What happened to one seed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Created,
+    Updated,
+    Unchanged,
+    /// Edited by a person since ingest wrote it; left alone.
+    Kept,
+    /// Edited by a person, and overwritten because of `--force`.
+    Overwritten,
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Action::Created => "created",
+            Action::Updated => "updated",
+            Action::Unchanged => "unchanged",
+            Action::Kept => "kept",
+            Action::Overwritten => "overwritten",
+        })
+    }
+}
+
+/// One line of ingest's report.
+#[derive(Debug, Clone)]
+pub struct SeedReport {
+    /// `seeds/<file>.txt`
+    pub seed: String,
+    /// What was done and to which file (`content/<slug>.md`), or why not.
+    pub outcome: std::result::Result<(Action, String), String>,
+    pub warnings: Vec<String>,
+}
+
+impl fmt::Display for SeedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.outcome {
+            Ok((Action::Kept, path)) => write!(
+                f,
+                "{}: kept {path}: edited by hand since ingest wrote it (use --force to overwrite it)",
+                self.seed
+            )?,
+            Ok((action, path)) => write!(f, "{}: {action} {path}", self.seed)?,
+            Err(why) => write!(f, "{}: error: {why}", self.seed)?,
+        }
+        for w in &self.warnings {
+            write!(f, "\n{}: warning: {w}", self.seed)?;
+        }
+        Ok(())
+    }
+}
+
+/// Ingests every seed under `root`. A bad seed is reported and the others go
+/// on; only a failure to read the folders themselves is an `Err`.
+pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>> {
+    let seeds_dir = root.join(SEEDS_DIR);
+    let content_dir = root.join(CONTENT_DIR);
+    let seeds = fs::list_files(&seeds_dir, "txt")?;
+    let existing = index_content(root)?;
+    let today = crate::date::today();
+
+    let parsed: Vec<(String, std::result::Result<Ingested, String>)> = seeds
+        .par_iter()
+        .map(|path| {
+            let name = relative(root, path);
+            let result = std::fs::read(path)
+                .map_err(|e| format!("cannot be read: {e}"))
+                .and_then(|bytes| seed::parse(&name, &bytes, config, today));
+            (name, result)
+        })
+        .collect();
+
+    std::fs::create_dir_all(&content_dir).map_err(|e| Error::write(&content_dir, e))?;
+    let mut taken: HashSet<String> = existing.files.iter().map(|p| relative(root, p)).collect();
+    let mut reports = Vec::new();
+    for (name, result) in parsed {
+        let report = match result {
+            Err(why) => SeedReport {
+                seed: name,
+                outcome: Err(why),
+                warnings: Vec::new(),
+            },
+            Ok(ingested) => {
+                let target = match existing.by_seed.get(&name) {
+                    Some(path) => relative(root, path),
+                    None => free_name(&ingested.slug, &mut taken),
+                };
+                let outcome = write_article(&root.join(&target), &render(&ingested), force)
+                    .map(|action| (action, target));
+                SeedReport {
+                    seed: name,
+                    outcome,
+                    warnings: ingested.warnings,
+                }
+            }
+        };
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// The file text for an ingested article, fingerprinted.
+pub fn render(ingested: &Ingested) -> String {
+    let unsigned = article_text(&ingested.front_matter, &ingested.body);
+    let mut front_matter = ingested.front_matter.clone();
+    if let Some(source) = front_matter.source.as_mut() {
+        source.fingerprint = Some(fingerprint(&unsigned));
+    }
+    article_text(&front_matter, &ingested.body)
+}
+
+fn article_text(front_matter: &frontmatter::FrontMatter, body: &str) -> String {
+    format!("{}\n{body}", frontmatter::write(front_matter))
+}
+
+/// A 64-bit FNV-1a hash, as 16 hex digits: enough to notice an edit.
+fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Whether `text` is exactly what ingest wrote: its fingerprint line matches
+/// the rest of it.
+pub fn is_untouched(text: &str) -> bool {
+    let Some(start) = text.find("\n  fingerprint: ") else {
+        return false;
+    };
+    let line_start = start + 1;
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i + 1);
+    let recorded = text[line_start..line_end]
+        .trim()
+        .trim_start_matches("fingerprint:")
+        .trim();
+    let without = format!("{}{}", &text[..line_start], &text[line_end..]);
+    fingerprint(&without) == recorded
+}
+
+fn write_article(path: &Path, text: &str, force: bool) -> std::result::Result<Action, String> {
+    let action = match std::fs::read_to_string(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Action::Created,
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Ok(old) if old == text => return Ok(Action::Unchanged),
+        Ok(old) if is_untouched(&old) => Action::Updated,
+        Ok(_) if force => Action::Overwritten,
+        Ok(_) => return Ok(Action::Kept),
+    };
+    fs::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(action)
+}
+
+/// `content/<slug>.md`, or `<slug>-2.md`, ... when the name is taken.
+fn free_name(slug: &str, taken: &mut HashSet<String>) -> String {
+    let name = (1..)
+        .map(|n| {
+            if n == 1 {
+                format!("{CONTENT_DIR}/{slug}.md")
+            } else {
+                format!("{CONTENT_DIR}/{slug}-{n}.md")
+            }
+        })
+        .find(|name| !taken.contains(name))
+        .expect("a free name");
+    taken.insert(name.clone());
+    name
+}
+
+/// The content files, and which seed each came from.
+struct ContentIndex {
+    files: Vec<PathBuf>,
+    by_seed: BTreeMap<String, PathBuf>,
+}
+
+fn index_content(root: &Path) -> Result<ContentIndex> {
+    let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
+    let mut by_seed = BTreeMap::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
+        if let Some(seed) = seed_of(&text) {
+            by_seed.entry(seed).or_insert_with(|| path.clone());
+        }
+    }
+    Ok(ContentIndex { files, by_seed })
+}
+
+/// The `seed:` a content file names, read from its text even when the YAML
+/// around it is broken, so that a half-edited file is still recognised.
+fn seed_of(text: &str) -> Option<String> {
+    let yaml = frontmatter::split(text).map(|s| s.yaml).unwrap_or(text);
+    yaml.lines().find_map(|line| {
+        let value = line.trim_start().strip_prefix("seed:")?.trim();
+        Some(value.trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
+    })
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_tells_ingests_text_from_an_edit() {
+        let ingested = Ingested {
+            slug: "x".into(),
+            front_matter: frontmatter::FrontMatter {
+                title: "T".into(),
+                lang: "en".into(),
+                source: Some(frontmatter::Source {
+                    seed: Some("seeds/x.txt".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            body: "Body.\n".into(),
+            warnings: vec![],
+        };
+        let text = render(&ingested);
+        assert!(text.contains("\n  fingerprint: "), "{text}");
+        assert!(is_untouched(&text));
+        assert!(!is_untouched(&text.replace("Body.", "Body, edited.")));
+        assert!(!is_untouched("---\ntitle: T\n---\n"));
+    }
+
+    #[test]
+    fn seed_is_found_even_in_broken_yaml() {
+        assert_eq!(
+            seed_of("---\ntitle: [broken\nsource:\n  seed: seeds/a.txt\n---\n").as_deref(),
+            Some("seeds/a.txt")
+        );
+        assert_eq!(seed_of("---\ntitle: T\n---\n"), None);
+    }
+
+    #[test]
+    fn free_names_never_collide() {
+        let mut taken: HashSet<String> = ["content/a.md".to_string()].into();
+        assert_eq!(free_name("a", &mut taken), "content/a-2.md");
+        assert_eq!(free_name("a", &mut taken), "content/a-3.md");
+        assert_eq!(free_name("b", &mut taken), "content/b.md");
+    }
+}

@@ -1,0 +1,362 @@
+//! One raw article in, one normalized article out: bytes are checked and
+//! decoded, furniture removed, and the title, date, language, topics,
+//! people, places, events and source read from what is left. Pure: no I/O.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::clean::{self, Cleaned};
+use super::{dates, detect, events, markdown};
+use crate::config::{Config, EntityKind};
+use crate::date::PartialDate;
+use crate::frontmatter::{FrontMatter, Source};
+use crate::text::{cut_at_word, normalize, slugify, word_count};
+
+/// Seeds larger than this are refused: an article is tens of kilobytes.
+pub const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
+/// Longest title ingest makes up from the text.
+const GENERATED_TITLE_CHARS: usize = 90;
+
+/// A seed turned into an article, with what ingest wants an editor to know.
+#[derive(Debug, Clone)]
+pub struct Ingested {
+    pub slug: String,
+    pub front_matter: FrontMatter,
+    pub body: String,
+    pub warnings: Vec<String>,
+}
+
+/// Reads a seed. `seed_path` is how the article will cite it
+/// (`seeds/<file>.txt`); `today` bounds the dates it will believe.
+pub fn parse(
+    seed_path: &str,
+    bytes: &[u8],
+    config: &Config,
+    today: PartialDate,
+) -> Result<Ingested, String> {
+    let mut warnings = Vec::new();
+    let raw = decode(bytes, &mut warnings)?;
+    let text = normalize(&raw);
+    let cleaned = clean::clean(&text);
+    let paragraphs: Vec<&str> = cleaned.paragraphs().collect();
+    if paragraphs.is_empty() {
+        return Err(format!(
+            "nothing is left after removing site furniture ({} line{} removed); check that the file holds an article",
+            cleaned.removed.len(),
+            if cleaned.removed.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let body_text = paragraphs.join("\n");
+    let all_text = format!("{}\n{body_text}", cleaned.headline.as_deref().unwrap_or(""));
+
+    let lang = detect::language(&all_text, &config.languages).ok_or_else(|| {
+        "too little text to tell its language; add more of the article or write the Markdown file by hand".to_string()
+    })?;
+
+    let (date, date_warning) = choose_date(&cleaned, &paragraphs, today);
+    warnings.extend(date_warning);
+
+    let (title, generated) = match &cleaned.headline {
+        Some(h) => (h.clone(), false),
+        None => (generated_title(paragraphs[0]), true),
+    };
+    if generated {
+        warnings.push("the text has no headline; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
+    }
+
+    let topics = choose_topics(config, &title, &body_text);
+    if topics.is_empty() {
+        warnings.push(
+            "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
+        );
+    }
+    let people = entities(config, EntityKind::Person, &all_text);
+    let places = entities(config, EntityKind::Place, &all_text);
+    let events = events::extract(paragraphs.iter().copied(), &lang, date);
+    let source_name = cleaned
+        .source_name
+        .clone()
+        .or_else(|| publisher_in_text(&body_text));
+
+    let slug = match slugify(&title, &lang, 80) {
+        s if s.is_empty() => "article".to_string(),
+        s => s,
+    };
+    let front_matter = FrontMatter {
+        title,
+        generated: if generated {
+            vec!["title".into()]
+        } else {
+            Vec::new()
+        },
+        date,
+        lang,
+        topics,
+        people,
+        places,
+        summary: None,
+        source: Some(Source {
+            name: source_name,
+            url: None,
+            seed: Some(seed_path.to_string()),
+            fingerprint: None,
+        }),
+        events,
+        translations: Vec::new(),
+        slug: None,
+    };
+    Ok(Ingested {
+        slug,
+        front_matter,
+        body: markdown::render(&cleaned.blocks),
+        warnings,
+    })
+}
+
+/// Bytes to text, or why not. UTF-16 with a byte-order mark is decoded and
+/// said so; any other encoding than UTF-8 is refused with its position.
+pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String> {
+    if bytes.len() > MAX_SEED_BYTES {
+        return Err(format!(
+            "is {:.1} MB, more than the {} MB an article may be; check that it is one article and not an archive or a whole site",
+            bytes.len() as f64 / 1_048_576.0,
+            MAX_SEED_BYTES / 1_048_576
+        ));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("is empty; paste the article's text into it or delete it".into());
+    }
+    for (magic, what) in [
+        (&b"%PDF"[..], "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive or Word document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF document"),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(format!(
+                "is {what}, not text; copy the article's text into a .txt file saved as UTF-8"
+            ));
+        }
+    }
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| {
+            "starts like UTF-16 text but is broken; save it again as UTF-8".to_string()
+        })
+    };
+    if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
+        warnings.push("was saved as UTF-16; decoded it (UTF-8 is preferred)".into());
+        return utf16(bytes[0] == 0xff);
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if sample.contains(&0) || controls * 100 > sample.len() {
+        return Err("looks like a binary file, not text; copy the article's text into a .txt file saved as UTF-8".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            Err(format!(
+                "is not UTF-8 text (byte 0x{:02X} at line {line}, column {column}); it was probably saved in an older encoding such as Windows-1251 or Latin-1: open it and save it as UTF-8",
+                bytes[e.valid_up_to()]
+            ))
+        }
+    }
+}
+
+/// The article's date: the dateline if there is one; else a full date in the
+/// first paragraphs; else the latest full date in the text. Dates before
+/// 1995 or after today are not believed, deadlines ("until 1 March") are not
+/// taken, and a day and month without a year in the first paragraphs
+/// (the story's own date) leave the date out rather than borrow a year.
+fn choose_date(
+    cleaned: &Cleaned,
+    paragraphs: &[&str],
+    today: PartialDate,
+) -> (Option<PartialDate>, Option<String>) {
+    let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
+    if let Some(d) = cleaned.dateline.and_then(|m| m.date()).filter(believable) {
+        return (Some(d), None);
+    }
+    let mut full = Vec::new();
+    let mut yearless = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for m in dates::find(p) {
+            match m.date() {
+                Some(d) if m.is_full() && believable(&d) && !is_deadline(p, m.start) => {
+                    full.push((i, d))
+                }
+                None if m.day.is_some() => yearless.push((i, m)),
+                _ => {}
+            }
+        }
+    }
+    let lede = |i: usize| i < 2;
+    if let Some(&(_, d)) = full
+        .iter()
+        .filter(|(i, _)| lede(*i))
+        .max_by_key(|(_, d)| *d)
+    {
+        return (Some(d), None);
+    }
+    let undated = yearless
+        .iter()
+        .find(|(i, _)| lede(*i))
+        .or(if full.is_empty() {
+            yearless.first()
+        } else {
+            None
+        });
+    if let Some((_, m)) = undated {
+        let same = full
+            .iter()
+            .find(|(_, d)| d.month == Some(m.month) && d.day == m.day);
+        if let Some(&(_, d)) = same {
+            return (Some(d), None);
+        }
+        return (
+            None,
+            Some(format!(
+                "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
+                m.describe(),
+                m.month,
+                m.day.unwrap_or(1)
+            )),
+        );
+    }
+    if let Some(&(_, d)) = full.iter().max_by_key(|(_, d)| *d) {
+        return (Some(d), None);
+    }
+    (None, Some("the text gives no date; add `date:` by hand (YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known)".into()))
+}
+
+/// Whether the date at `start` is a deadline or a plan ("bis zum", "until").
+fn is_deadline(paragraph: &str, start: usize) -> bool {
+    let before = crate::text::fold(&paragraph[..start]);
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().rev().take(2).any(|w| {
+        [
+            "bis", "until", "till", "before", "by", "до", "deadline", "ehe",
+        ]
+        .contains(w)
+    })
+}
+
+/// A title from the first sentence: a leading date dropped, at most 90
+/// characters, cut at a word.
+fn generated_title(first_paragraph: &str) -> String {
+    let sentence_end = first_paragraph
+        .char_indices()
+        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && first_paragraph[i + 1..].starts_with(' '))
+        .map_or(first_paragraph.len(), |(i, _)| i);
+    let mut sentence = first_paragraph[..sentence_end].trim_end_matches('.').trim();
+    if let Some(m) = dates::find(sentence).first().filter(|m| m.start == 0) {
+        sentence = sentence[m.end..].trim_start_matches([',', ' ']);
+    }
+    let mut chars = sentence.chars();
+    let capitalised: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    cut_at_word(&capitalised, GENERATED_TITLE_CHARS)
+}
+
+/// Topics whose keywords score at least max(2, words / 500) points; a hit in
+/// the title counts double.
+fn choose_topics(config: &Config, title: &str, body: &str) -> Vec<String> {
+    let threshold = 2u32.max((word_count(body) / 500) as u32);
+    let title_scores = config.topic_lexicon.score(title);
+    let body_scores = config.topic_lexicon.score(body);
+    config
+        .topics
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            body_scores.get(i).copied().unwrap_or(0) + 2 * title_scores.get(i).copied().unwrap_or(0)
+                >= threshold
+        })
+        .map(|(_, t)| t.slug.clone())
+        .collect()
+}
+
+/// The people or places named in the text, most named first.
+fn entities(config: &Config, kind: EntityKind, text: &str) -> Vec<String> {
+    let scores = config.entity_lexicon(kind).score(text);
+    let mut found: Vec<(usize, u32)> = scores.into_iter().collect();
+    found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    found
+        .into_iter()
+        .map(|(i, _)| config.entities(kind)[i].slug.clone())
+        .collect()
+}
+
+static PUBLISHER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let name = r"(?P<name>[\p{Lu}][\p{L}\d.&-]*(?:\s[\p{Lu}][\p{L}\d.&-]*){0,2})";
+    let word = r"(?P<name>[\p{Lu}][\p{L}\d.&]*)";
+    [
+        format!(r"{name},? (?:reports|reported|informs|writes)\b"),
+        format!(r"(?:сообщает|сообщают|передает|передаёт|пишет) (?:корреспондент )?{name}"),
+        format!(r"{name} (?:хабарлайды|мәлімдеді)"),
+        format!(r"(?:berichtet|berichtete|meldet|meldete) (?:die |der |das )?(?:Nachrichtenagentur )?{name}"),
+        format!(r"{word}-(?:a|ə|ya|yə) (?:verilən|bildirilib|açıqlama)"),
+        format!(r"{word} (?:xəbər verir|xəbər verib)"),
+        format!(r"{word}(?:'?(?:nın|nin|nun|nün|ın|in|un|ün))? muhabiri"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("publisher pattern"))
+    .collect()
+});
+
+/// A publisher the text names as its source ("APA reports", "сообщает Kazinform").
+fn publisher_in_text(text: &str) -> Option<String> {
+    const NOT_NAMES: &[&str] = &[
+        "He",
+        "She",
+        "It",
+        "The",
+        "This",
+        "They",
+        "Er",
+        "Sie",
+        "Он",
+        "Она",
+        "President",
+        "Prezident",
+    ];
+    PUBLISHER_PATTERNS.iter().find_map(|re| {
+        re.captures_iter(text)
+            .filter_map(|c| {
+                c.name("name")
+                    .map(|m| m.as_str().trim_end_matches(['.', '-']).to_string())
+            })
+            .find(|n| !NOT_NAMES.contains(&n.as_str()) && n.chars().count() >= 2)
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,108 @@
+//! The `caspian` command line: parses arguments, calls the pipeline, prints
+//! what happened, and turns it into an exit status.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use caspian::config::Config;
+
+#[derive(Parser)]
+#[command(
+    name = "caspian",
+    version,
+    about = "A static site generator for multilingual news archives"
+)]
+struct Cli {
+    /// The folder that holds site.toml, seeds/, content/, templates/ and public/.
+    #[arg(long, global = true, default_value = ".", value_name = "DIR")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Turn the raw articles in seeds/ into Markdown files in content/.
+    Ingest {
+        /// Overwrite content files that were edited by hand since ingest wrote them.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Build the site from content/ into public/.
+    Build {
+        /// Write the site here instead of public/.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// The address the site will be served from (default: base_url in site.toml).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
+    },
+    /// Validate everything build validates, plus links, without writing anything.
+    Check {
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+    /// Build, serve on localhost and rebuild when files change.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+        bind: String,
+    },
+    /// Write a new article with its front matter filled in.
+    New {
+        /// The article's title.
+        title: String,
+        /// Its language (ISO 639-1).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Its date: YYYY-MM-DD, YYYY-MM or YYYY (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Its topics, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        topics: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let root = cli.root;
+    match cli.command {
+        Command::Ingest { force } => {
+            let config = Config::load(&root)?;
+            let reports = caspian::ingest::run(&root, &config, force)?;
+            let mut failed = 0;
+            for report in &reports {
+                println!("{report}");
+                failed += usize::from(report.outcome.is_err());
+            }
+            if reports.is_empty() {
+                println!("no seeds in {}", root.join("seeds").display());
+            }
+            Ok(if failed > 0 {
+                eprintln!("{failed} of {} seeds failed", reports.len());
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        _ => {
+            eprintln!("this command is not built yet");
+            Ok(ExitCode::from(2))
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Text utilities shared by ingest, matching and search: Unicode
+//! normalization, language-aware case and accent folding, words and slugs.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// Cleans text as it arrives from a copy and paste: no BOM, `\n` line ends,
+/// NFC, ordinary spaces for the exotic ones, no zero-width characters or soft
+/// hyphens, no indentation or trailing blanks, single spaces inside lines.
+pub fn normalize(raw: &str) -> String {
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut out = String::with_capacity(text.len());
+    for line in text.nfc().collect::<String>().split('\n') {
+        let mut cleaned = String::with_capacity(line.len());
+        let mut space = false;
+        for c in line.chars() {
+            match c {
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
+                c if c.is_whitespace() || c.is_control() => space = true,
+                c => {
+                    if space && !cleaned.is_empty() {
+                        cleaned.push(' ');
+                    }
+                    space = false;
+                    cleaned.push(c);
+                }
+            }
+        }
+        out.push_str(&cleaned);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// Folds one character for matching: lower case (Turkic dotted and dotless i
+/// both become `i`), accents removed, and the letters that differ between
+/// spellings of one name mapped together (`ə`→`e`, Kazakh `қ`→`к`, ...).
+/// Always one character for one, so offsets in folded text map back.
+pub fn fold_char(c: char) -> char {
+    let lower = match c {
+        'İ' | 'I' | 'ı' => return 'i',
+        c if c.is_ascii() => return c.to_ascii_lowercase(),
+        c => c.to_lowercase().next().unwrap_or(c),
+    };
+    let mut base = lower;
+    decompose_canonical(lower, |d| {
+        if base == lower && !is_combining_mark(d) {
+            base = d;
+        }
+    });
+    match base {
+        'ə' => 'e',
+        'ı' => 'i',
+        'ß' => 's',
+        'ø' => 'o',
+        'æ' => 'a',
+        'ł' => 'l',
+        'đ' => 'd',
+        'ё' => 'е',
+        'й' => 'и',
+        'қ' => 'к',
+        'ғ' => 'г',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' | 'ї' => 'и',
+        'ә' => 'а',
+        'є' => 'е',
+        'ґ' => 'г',
+        c => c,
+    }
+}
+
+/// Folds a string with [`fold_char`].
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// Folded text that remembers where each of its bytes came from, so that a
+/// match found in the folded text can be cut out of the original.
+pub struct Folded {
+    pub text: String,
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            let f = fold_char(c);
+            for _ in 0..f.len_utf8() {
+                origin.push(i);
+            }
+            text.push(f);
+        }
+        origin.push(original.len());
+        Folded { text, origin }
+    }
+
+    /// The byte offset in the original text of a byte offset in the folded.
+    pub fn original(&self, folded_offset: usize) -> usize {
+        self.origin[folded_offset]
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Words as byte ranges: maximal runs of letters, digits and marks.
+pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let start = loop {
+            let (i, c) = chars.next()?;
+            if is_word_char(c) {
+                break i;
+            }
+        };
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some((start, end))
+    })
+}
+
+pub fn word_count(s: &str) -> usize {
+    word_spans(s).count()
+}
+
+/// A slug for an address: ASCII letters, digits and hyphens, at most `max`
+/// characters, cut at a hyphen. German umlauts become ae/oe/ue when the text
+/// is German; other scripts are transliterated (`Əsədov` → `esedov`,
+/// `Токаев` → `tokaev`).
+pub fn slugify(text: &str, lang: &str, max: usize) -> String {
+    let mut pre = String::with_capacity(text.len());
+    for c in text.chars() {
+        match (lang, c) {
+            ("de", 'ä') => pre.push_str("ae"),
+            ("de", 'ö') => pre.push_str("oe"),
+            ("de", 'ü') => pre.push_str("ue"),
+            ("de", 'Ä') => pre.push_str("Ae"),
+            ("de", 'Ö') => pre.push_str("Oe"),
+            ("de", 'Ü') => pre.push_str("Ue"),
+            (_, 'ß') => pre.push_str("ss"),
+            (_, '\'' | '’' | 'ʼ' | 'ʻ' | 'ь' | 'ъ' | 'Ь' | 'Ъ') => {}
+            (_, c) => pre.push(c),
+        }
+    }
+    let ascii = any_ascii::any_ascii(&pre).to_ascii_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.len() > max {
+        let cut = slug[..=max]
+            .rfind('-')
+            .filter(|&i| i >= max / 2)
+            .unwrap_or(max);
+        slug.truncate(cut);
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+    }
+    slug
+}
+
+/// Whether a slug is of the form this site uses: `a-z`, `0-9` and single hyphens.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Cuts text to at most `max` characters at a word boundary, adding "…" when cut.
+pub fn cut_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let limit = text
+        .char_indices()
+        .nth(max - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let head = &text[..limit];
+    let cut = head.rfind(' ').filter(|&i| i > limit / 2).unwrap_or(limit);
+    let head = head[..cut]
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '”' && c != '"');
+    format!("{head}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_cleans_pasted_text() {
+        let raw =
+            "\u{feff}  Title\u{a0}with  spaces\r\n\r\n\tBody\u{200b} line \r\nCafe\u{301}\n\n";
+        assert_eq!(normalize(raw), "Title with spaces\n\nBody line\nCafé");
+    }
+
+    #[test]
+    fn folding_joins_spellings_of_one_name() {
+        assert_eq!(fold("İlham Əliyev"), "ilham eliyev");
+        assert_eq!(fold("Bakıda"), "bakida");
+        assert_eq!(fold("Тоқаев"), fold("Токаев"));
+        assert_eq!(fold("FÜZULI"), "fuzuli");
+        assert_eq!(fold("Kasım"), "kasim");
+        assert_eq!(fold("Ёлка"), "елка");
+    }
+
+    #[test]
+    fn folded_offsets_point_into_the_original() {
+        let original = "Qazaxıstanın Baş naziri";
+        let folded = Folded::new(original);
+        let start = folded.text.find("bas").unwrap();
+        let end = start + "bas".len();
+        assert_eq!(
+            &original[folded.original(start)..folded.original(end)],
+            "Baş"
+        );
+    }
+
+    #[test]
+    fn words_split_at_hyphens_and_apostrophes() {
+        let s = "Kassym-Jomart Tokayev's visit to Astana'da";
+        let words: Vec<&str> = word_spans(s).map(|(a, b)| &s[a..b]).collect();
+        assert_eq!(
+            words,
+            [
+                "Kassym", "Jomart", "Tokayev", "s", "visit", "to", "Astana", "da"
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_transliterate_each_script() {
+        assert_eq!(
+            slugify("Əli Əsədov Bakıda görüşüb", "az", 80),
+            "eli-esedov-bakida-gorusub"
+        );
+        assert_eq!(slugify("Grüße aus Füzuli", "de", 80), "gruesse-aus-fuezuli");
+        assert_eq!(slugify("Füzuli şəhəri", "az", 80), "fuzuli-seheri");
+        assert_eq!(slugify("Токаев и Алиев", "ru", 80), "tokaev-i-aliev");
+        assert_eq!(slugify("Тоқаев Астанада", "kk", 80), "toqaev-astanada");
+        assert_eq!(
+            slugify("Kazakhstan's President: a visit!", "en", 80),
+            "kazakhstans-president-a-visit"
+        );
+        assert_eq!(slugify("one two three four", "en", 12), "one-two");
+    }
+
+    #[test]
+    fn cut_at_word_never_breaks_a_word() {
+        assert_eq!(cut_at_word("short", 10), "short");
+        assert_eq!(
+            cut_at_word("Die beiden Regierungschefs haben zunächst", 30),
+            "Die beiden Regierungschefs…"
+        );
+    }
+}

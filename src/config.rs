@@ -129,7 +129,11 @@ pub struct Config {
     pub places: Vec<Entity>,
     /// The file people and places came from, relative to the root.
     pub entities_file: Option<PathBuf>,
-    pub topic_lexicon: Lexicon,
+    /// Topic keywords by language: an article is matched only against the
+    /// keywords of its own language (German "IT" is not English "it").
+    pub topic_lexicons: BTreeMap<String, Lexicon>,
+    /// Every language's keywords, for articles in a language with none.
+    pub topic_lexicon_all: Lexicon,
     pub people_lexicon: Lexicon,
     pub place_lexicon: Lexicon,
 }
@@ -249,7 +253,22 @@ impl Config {
         let people = entity_list(entities_data.people, EntityKind::Person)?;
         let places = entity_list(entities_data.places, EntityKind::Place)?;
 
-        let topic_lexicon = Lexicon::new(
+        let languages: std::collections::BTreeSet<&String> =
+            topics.iter().flat_map(|t| t.keywords.keys()).collect();
+        let topic_lexicons = languages
+            .into_iter()
+            .map(|lang| {
+                let keywords = topics.iter().enumerate().flat_map(|(i, t)| {
+                    t.keywords
+                        .get(lang)
+                        .into_iter()
+                        .flatten()
+                        .map(move |k| (i, k.as_str()))
+                });
+                (lang.clone(), Lexicon::new(keywords))
+            })
+            .collect();
+        let topic_lexicon_all = Lexicon::new(
             topics
                 .iter()
                 .enumerate()
@@ -263,7 +282,8 @@ impl Config {
             languages: site.languages,
             paginate: site.paginate,
             cname: site.cname.filter(|c| !c.trim().is_empty()),
-            topic_lexicon,
+            topic_lexicons,
+            topic_lexicon_all,
             people_lexicon: entity_lexicon(&people),
             place_lexicon: entity_lexicon(&places),
             topics,
@@ -271,6 +291,13 @@ impl Config {
             places,
             entities_file,
         })
+    }
+
+    /// The topic keywords for text in `lang`.
+    pub fn topic_lexicon(&self, lang: &str) -> &Lexicon {
+        self.topic_lexicons
+            .get(lang)
+            .unwrap_or(&self.topic_lexicon_all)
     }
 
     pub fn topic(&self, slug: &str) -> Option<&Topic> {
@@ -414,7 +441,20 @@ de = ["Energie*"]
     #[test]
     fn topic_keywords_match_in_every_language() {
         let config = Config::parse(SITE, None).unwrap();
-        assert_eq!(config.topic_lexicon.score("Energiepolitik und Öl")[&0], 1);
+        assert_eq!(
+            config.topic_lexicon("de").score("Energiepolitik und Öl")[&0],
+            1
+        );
+        assert!(
+            config
+                .topic_lexicon("en")
+                .score("Energiepolitik")
+                .is_empty()
+        );
+        assert_eq!(
+            config.topic_lexicon("fr").score("oil and Energiepolitik")[&0],
+            2
+        );
     }
 
     #[test]

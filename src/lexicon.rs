@@ -44,23 +44,20 @@ impl Lexicon {
         let mut lexicon = Lexicon::default();
         for (id, pattern) in entries {
             let folded = fold(pattern);
-            let mut words: Vec<PatternWord> = word_spans(&folded)
+            // A `*` right after a word opens that word: "водн* ресурс*".
+            let words: Vec<PatternWord> = word_spans(&folded)
                 .map(|(a, b)| {
                     let text = folded[a..b].to_string();
                     PatternWord {
                         chars: text.chars().count(),
                         text,
-                        open: false,
+                        open: folded[b..].starts_with('*'),
                     }
                 })
                 .collect();
             if words.is_empty() {
                 continue;
             }
-            if folded.trim_end().ends_with('*')
-                && let Some(last) = words.last_mut() {
-                    last.open = true;
-                }
             let key = index_key(&words[0].text);
             lexicon
                 .index
@@ -152,6 +149,10 @@ fn is_vowel(c: char) -> bool {
     "aeiouyаеиоуыэюя".contains(c)
 }
 
+fn is_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4ff}').contains(&c)
+}
+
 impl PatternWord {
     fn matches(&self, word: &str) -> bool {
         if self.open {
@@ -170,9 +171,11 @@ impl PatternWord {
             let n = rest.chars().count();
             return n <= allowance && rest.chars().all(char::is_alphabetic);
         }
-        // Russian-style declension replaces a final vowel: Астана → Астане.
+        // Declension and derivation replace a final vowel: Астана → Астане,
+        // culture → cultural. Short Latin names keep theirs (Aktau ≠ Aktaş).
         let last = self.text.chars().last().unwrap_or(' ');
-        if self.chars >= 5 && is_vowel(last) {
+        let long_enough = if is_cyrillic(last) { 5 } else { 6 };
+        if self.chars >= long_enough && is_vowel(last) {
             let stem = &self.text[..self.text.len() - last.len_utf8()];
             if let Some(rest) = word.strip_prefix(stem) {
                 let n = rest.chars().count();
@@ -210,6 +213,13 @@ mod tests {
     }
 
     #[test]
+    fn a_final_vowel_may_change_in_long_words_only() {
+        let lexicon = Lexicon::new([(0, "culture"), (1, "Aktau")]);
+        assert_eq!(ids(&lexicon, "cultural ties"), [0]);
+        assert!(lexicon.find("Aktaş").is_empty());
+    }
+
+    #[test]
     fn does_not_match_inside_other_words() {
         let lexicon = Lexicon::new([(0, "art"), (1, "Baku"), (2, "oil")]);
         assert!(lexicon.find("an article about Bakuriani").is_empty());
@@ -231,6 +241,13 @@ mod tests {
     fn star_matches_compounds() {
         let lexicon = Lexicon::new([(0, "Energie*")]);
         assert_eq!(ids(&lexicon, "die Energieversorgungssicherheit"), [0]);
+    }
+
+    #[test]
+    fn star_opens_any_word_of_a_phrase() {
+        let lexicon = Lexicon::new([(0, "водн* ресурс*")]);
+        assert_eq!(ids(&lexicon, "использование водных ресурсов Каспия"), [0]);
+        assert!(lexicon.find("водных запасов").is_empty());
     }
 
     #[test]

@@ -48,7 +48,10 @@ pub fn escape(text: &str) -> String {
             '-' => at_start && chars.get(1).is_none_or(|n| n.is_whitespace() || *n == '-'),
             '&' => {
                 // Only where it would start an entity such as `&amp;`.
-                let name = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '#').count();
+                let name = chars[i + 1..]
+                    .iter()
+                    .take_while(|c| c.is_alphanumeric() || **c == '#')
+                    .count();
                 name > 0 && chars.get(i + 1 + name) == Some(&';')
             }
             '.' | ')' => {

@@ -118,10 +118,15 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
                 };
                 let outcome = write_article(&root.join(&target), &render(&ingested), force)
                     .map(|action| (action, target));
+                // A kept file is the editor's: what ingest would have written does not matter.
+                let warnings = match outcome {
+                    Ok((Action::Kept, _)) => Vec::new(),
+                    _ => ingested.warnings,
+                };
                 SeedReport {
                     seed: name,
                     outcome,
-                    warnings: ingested.warnings,
+                    warnings,
                 }
             }
         };
@@ -199,6 +204,11 @@ fn free_name(slug: &str, taken: &mut HashSet<String>) -> String {
         .expect("a free name");
     taken.insert(name.clone());
     name
+}
+
+/// The seeds (`seeds/<file>.txt`) that have an article in `content/`.
+pub fn ingested_seeds(root: &Path) -> Result<HashSet<String>> {
+    Ok(index_content(root)?.by_seed.into_keys().collect())
 }
 
 /// The content files, and which seed each came from.

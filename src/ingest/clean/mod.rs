@@ -1,9 +1,10 @@
 //! Site furniture out, article in. A raw article copied from a news site is
 //! cut into lines; each line is judged by what it is (a credit, a tag list,
-//! a breadcrumb, a dateline, a caption, a share button in one of many
-//! languages) and by where it stands (short lines without sentence
-//! punctuation at the edges of the article are furniture, the first real
-//! one is the headline, a repeated paragraph is dropped).
+//! a breadcrumb, a dateline, a caption, a share button or a "read also"
+//! list in one of many languages) and by where it stands (short lines
+//! without sentence punctuation at the edges of the text are furniture, the
+//! longest one before the text is the headline, everything after the page's
+//! footer starts is furniture, a repeated paragraph is dropped).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -26,7 +27,8 @@ pub struct Cleaned {
     pub headline: Option<String>,
     pub dateline: Option<Mention>,
     pub blocks: Vec<Block>,
-    /// The publisher, when a credit, a "Source:" line or a sign-off names it.
+    /// The publisher, when a credit, a "Source:" line, a wire dateline or a
+    /// sign-off names it.
     pub source_name: Option<String>,
     /// The lines taken out, for the curious and for tests.
     pub removed: Vec<String>,
@@ -43,324 +45,168 @@ impl Cleaned {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    /// Not judged yet: text, a headline, or furniture by position.
     Unknown,
+    /// Furniture wherever it stands (an advertisement, a caption).
     Furniture,
-    Credit,
-    Tags,
+    /// Furniture that ends a page's text when nothing long follows it
+    /// (share buttons, tags, comments, a credit).
+    Marker,
+    /// A heading of links to other stories ("Read also", "Most read"): the
+    /// short lines after it are those links.
+    ListLabel,
     Dateline,
     Break,
 }
 
-/// Whole lines that are furniture, folded, without trailing punctuation.
-const FURNITURE: &[&str] = &[
+/// Whole lines that are furniture anywhere, folded, without trailing punctuation.
+#[rustfmt::skip]
+const INLINE: &[&str] = &[
+    "advertisement", "advertising", "sponsored", "ad", "anzeige", "werbung", "реклама", "жарнама",
+    "reklam", "featured", "photo", "video", "gallery", "фото", "видео", "listen",
+    "listen to this article", "vorlesen", "breaking news", "live", "top stories", "top story",
+];
+
+/// Whole lines that belong to the page around the article (buttons, menus).
+#[rustfmt::skip]
+const PAGE: &[&str] = &[
     // English
-    "featured",
-    "back to top",
-    "back to top button",
-    "share",
-    "share this",
-    "share this article",
-    "share on facebook",
-    "share on twitter",
-    "tweet",
-    "print",
-    "email",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "related",
-    "related news",
-    "related articles",
-    "related posts",
-    "more news",
-    "latest news",
-    "top news",
-    "most read",
-    "most popular",
-    "trending",
-    "comments",
-    "leave a comment",
-    "no comments",
-    "loading",
-    "previous",
-    "next",
-    "previous article",
-    "next article",
-    "subscribe",
-    "newsletter",
-    "follow us",
-    "menu",
-    "search",
-    "home",
-    "news",
-    "close",
-    "skip to content",
-    "breaking news",
-    "live",
-    "video",
-    "photo",
-    "gallery",
-    "listen",
-    "listen to this article",
-    "copy link",
-    "bookmark",
+    "back to top", "back to top button", "share", "share this", "share this article",
+    "share on facebook", "share on twitter", "tweet", "print", "email", "comments",
+    "leave a comment", "no comments", "sign in to comment", "log in to comment", "loading",
+    "previous", "next", "previous article", "next article", "subscribe", "newsletter",
+    "follow us", "menu", "search", "home", "close", "skip to content", "copy link", "bookmark",
+    "watch the video", "watch video", "facebook twitter telegram whatsapp",
     // German
-    "teilen",
-    "drucken",
-    "anzeige",
-    "werbung",
-    "mehr zum thema",
-    "zuruck nach oben",
-    "nach oben",
-    "lesen sie auch",
-    "auch interessant",
-    "das konnte sie auch interessieren",
-    "empfehlungen",
-    "kommentare",
-    "startseite",
-    "zum artikel",
-    "weiterlesen",
-    "mehr lesen",
-    "artikel teilen",
-    "link kopieren",
-    "vorlesen",
+    "teilen", "drucken", "kommentare", "startseite", "zum artikel", "weiterlesen", "mehr lesen",
+    "artikel teilen", "link kopieren", "zuruck nach oben", "nach oben", "datenschutz", "impressum",
     // Russian
-    "поделиться",
-    "реклама",
-    "читаите также",
-    "читать также",
-    "смотрите также",
-    "все новости",
-    "главное",
-    "популярное",
-    "самое читаемое",
-    "комментарии",
-    "новости",
-    "последние новости",
-    "наверх",
-    "подписаться",
-    "печать",
-    "распечатать",
-    "фото",
-    "видео",
-    "лента новостеи",
+    "поделиться", "комментарии", "наверх", "подписаться", "печать", "распечатать",
     // Kazakh
-    "болису",
-    "жарнама",
-    "оки отырыныз",
-    "тагы окыныз",
-    "барлык жаналыктар",
-    "жаналыктар",
-    "пикирлер",
-    "басып шыгару",
+    "болису", "пикирлер", "басып шыгару", "bolisu",
     // Azerbaijani
-    "paylas",
-    "xeber lenti",
-    "diger xeberler",
-    "oxsar xeberler",
-    "son xeberler",
-    "reklam",
-    "en cox oxunan",
-    "en cox oxunanlar",
-    "serhler",
-    "cap et",
-    "yuxari",
-    "xeberler",
-    "butun xeberler",
-    "movzu ile bagli",
-    "bolmeye kec",
+    "paylas", "serhler", "cap et", "yuxari",
     // Turkish
-    "bu haberi paylasin",
-    "ilgili haberler",
-    "benzer haberler",
-    "son dakika",
-    "tumunu gor",
-    "yazdir",
-    "yorumlar",
-    "abone ol",
-    "gundem",
-    "one cikanlar",
-    "en cok okunanlar",
-    "yukari cik",
-    "sayfa basina don",
-    "haberin devami",
-    "bildirim",
+    "bu haberi paylasin", "yazdir", "yorumlar", "abone ol", "yukari cik", "sayfa basina don",
+    "haberin devami", "bildirim",
+];
+
+/// Headings of lists of other stories.
+#[rustfmt::skip]
+const LIST_LABELS: &[&str] = &[
+    "read more", "read also", "also read", "see also", "related", "related news",
+    "related articles", "related posts", "related stories", "more news", "latest news", "top news",
+    "most read", "most popular", "trending", "more on this topic", "more stories", "you may also like",
+    "mehr zum thema", "lesen sie auch", "weitere nachrichten", "auch interessant",
+    "das konnte sie auch interessieren", "empfehlungen", "meistgelesen",
+    "читаите также", "читать также", "смотрите также", "самое читаемое", "последние новости",
+    "популярное", "главное", "все новости", "новости", "лента новостеи", "по теме",
+    "оки отырыныз", "тагы окыныз", "коп окылган", "сонгы жаналыктар", "барлык жаналыктар",
+    "жаналыктар", "oqi otyrynyz", "songy janalyqtar", "kop oqylgan",
+    "diger xeberler", "oxsar xeberler", "son xeberler", "en cox oxunan", "en cox oxunanlar",
+    "xeber lenti", "xeberler", "butun xeberler", "movzu ile bagli",
+    "ilgili haberler", "benzer haberler", "en cok okunanlar", "son dakika", "gundem",
+    "one cikanlar", "tumunu gor",
 ];
 
 /// Beginnings of lines that are furniture however long the line is.
-const FURNITURE_PREFIXES: &[&str] = &[
-    "read more:",
-    "read also:",
-    "also read:",
-    "see also:",
-    "related:",
-    "more:",
-    "read more about",
-    "subscribe to",
-    "follow us",
-    "join us on",
-    "join our",
-    "download our app",
-    "sign up for",
-    "click here",
-    "share this",
-    "if you find a mistake",
-    "found a typo",
-    "читаите также",
-    "читать также",
-    "смотрите также",
-    "читаите нас",
-    "подписываитесь",
-    "подпишитесь",
-    "нашли ошибку",
-    "присоединяитесь",
-    "lesen sie auch",
-    "mehr zum thema:",
-    "siehe auch",
-    "folgen sie uns",
-    "abonnieren sie",
-    "oxu:",
-    "hemcinin oxuyun",
-    "daha cox oxu",
-    "bizi izleyin",
-    "sehv tapdiniz",
-    "ayrica bakiniz",
-    "ilginizi cekebilir",
-    "bizi takip edin",
-    "abone olun",
-    "oki otyrynyz",
-    "оки отырыныз",
-    "тагы окыныз",
-    "жазылыныз",
-    "кателик таптыныз",
+#[rustfmt::skip]
+const PREFIXES: &[&str] = &[
+    "read more:", "read also:", "also read:", "see also:", "related:", "more:", "read more about",
+    "subscribe to", "follow us", "join us on", "join our", "download our app", "sign up for",
+    "click here", "share this", "if you find a mistake", "found a typo", "hinweis: die kommentarfunktion",
+    "читаите также", "читать также", "смотрите также", "читаите нас", "подписываитесь",
+    "подпишитесь", "нашли ошибку", "присоединяитесь", "авторизуитесь", "просмотров",
+    "lesen sie auch", "mehr zum thema:", "siehe auch", "folgen sie uns", "abonnieren sie",
+    "dieses thema im programm",
+    "oxu:", "hemcinin oxuyun", "daha cox oxu", "bizi izleyin", "sehv tapdiniz",
+    "ayrica bakiniz", "ilginizi cekebilir", "bizi takip edin", "abone olun",
+    "anadolu ajansi web sitesinde",
+    "оки отырыныз", "тагы окыныз", "жазылыныз", "кателик таптыныз", "oqi otyrynyz",
+    "qateni baiqasanyz",
 ];
 
+#[rustfmt::skip]
 const TAG_LABELS: &[&str] = &[
-    "tags",
-    "tag",
-    "teqler",
-    "etiketler",
-    "etiket",
-    "anahtar kelimeler",
-    "acar sozler",
-    "теги",
-    "метки",
-    "тегтер",
-    "тег",
-    "килт создер",
-    "schlagworter",
-    "schlagworte",
-    "stichworter",
-    "keywords",
-    "topics",
-    "themen",
-    "темы",
+    "tags", "tag", "teqler", "etiketler", "etiket", "anahtar kelimeler", "acar sozler", "теги",
+    "метки", "тегтер", "тег", "килт создер", "tegter", "schlagworter", "schlagworte",
+    "stichworter", "keywords", "topics", "themen", "темы",
 ];
 
-const SOURCE_LABELS: &[&str] = &[
-    "source",
-    "kaynak",
-    "quelle",
-    "источник",
-    "menbe",
-    "дереккоз",
-    "sources",
-];
+#[rustfmt::skip]
+const SOURCE_LABELS: &[&str] = &["source", "sources", "kaynak", "quelle", "источник", "menbe", "дереккоз"];
 
+#[rustfmt::skip]
 const CAPTION_STARTS: &[&str] = &[
-    "photo",
-    "foto",
-    "фото",
-    "сурет",
-    "sekil",
-    "fotograf",
-    "bild:",
-    "bild ",
-    "image",
-    "picture",
-    "illustration",
-    "credit",
-    "video:",
-    "видео:",
-    "getty",
-    "flag of",
-    "the flag",
-    "flagge",
-    "флаг",
-    "screenshot",
-    "скриншот",
+    "photo", "foto", "фото", "сурет", "sekil", "fotograf", "bild:", "bild ", "image", "picture",
+    "illustration", "credit", "video:", "видео:", "getty", "flag of", "the flag", "flagge", "флаг",
+    "screenshot", "скриншот",
 ];
 
+#[rustfmt::skip]
 const CAPTION_CONTAINS: &[&str] = &[
-    "(photo)",
-    "(фото)",
-    "(foto)",
-    "(video)",
-    "photo:",
-    "фото:",
-    "foto:",
-    "сурет:",
-    "getty images",
-    "/ reuters",
-    "/ afp",
-    "/ ap",
-    "/ dpa",
-    "/ anadolu",
-    "photo by",
-    "foto von",
-    "фото из открытых",
+    "photo:", "фото:", "foto:", "сурет:", "getty images", "/ reuters", "/ afp", "/ ap", "/ dpa",
+    "/ anadolu", "photo by", "foto von", "фото из открытых",
 ];
 
-const FLAG_WORDS: &[&str] = &[
-    "flag", "flagge", "флаг", "bayragi", "bayragı", "bayraq", "bayragi", "туы",
+/// Words that mark a trailing "(…)" as a picture's caption.
+#[rustfmt::skip]
+const CAPTION_NOTES: &[&str] = &[
+    "visualisierung", "symbolbild", "archivbild", "archiv", "visualization", "rendering",
+    "illustration", "file photo", "archive", "архив", "arxiv", "temsili", "gorsel",
 ];
+
+#[rustfmt::skip]
+const FLAG_WORDS: &[&str] = &["flag", "flagge", "флаг", "bayragi", "bayraq", "туы"];
 
 /// Tags a site hangs on a headline ("-UPDATED", "(VIDEO)"), folded.
+#[rustfmt::skip]
 const HEADLINE_TAGS: &[&str] = &[
-    "updated",
-    "update",
-    "upd",
-    "video",
-    "photo",
-    "photos",
-    "foto",
-    "fotos",
-    "видео",
-    "фото",
-    "yenilenib",
-    "yenilendi",
-    "guncellendi",
-    "exclusive",
-    "live",
-    "breaking",
-    "eksklyuziv",
-    "эксклюзив",
-    "обновлено",
-    "жанартылды",
-    "interview",
-    "интервью",
-    "musahibe",
-    "opinion",
-    "aktualisiert",
-    "fotolar",
-    "galeri",
-    "infographic",
-    "инфографика",
-    "audio",
-    "онлаин",
-    "online",
+    "updated", "update", "upd", "video", "photo", "photos", "foto", "fotos", "видео", "фото",
+    "yenilenib", "yenilendi", "guncellendi", "exclusive", "live", "breaking", "eksklyuziv",
+    "эксклюзив", "обновлено", "жанартылды", "interview", "интервью", "musahibe", "opinion",
+    "aktualisiert", "fotolar", "galeri", "infographic", "инфографика", "audio", "онлаин", "online",
+];
+
+/// "All rights reserved" in the credit lines of many languages.
+#[rustfmt::skip]
+const RIGHTS: &[&str] = &[
+    "all rights reserved", "alle rechte vorbehalten", "все права защищены", "барлык кукыктар коргалган",
+    "butun huquqlar qorunur", "tum haklari saklidir", "barlyq quqyqtar qorgalgan",
 ];
 
 static PAGINATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\s+){2,}\d{1,3}(?:\s|$)").expect("pagination"));
 static SEPARATOR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[xх*•·#~=_—–-]\s*){3,}$").expect("separator"));
-static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)(?:-\s*)?(?:by|von|автор|müəllif|yazar)\s*:?$").expect("byline")
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^(?:by|von|автор|avtor|müəllif|yazar)\s*:?\s+\S)|(?:(?:^|\s)(?:-\s*)?(?:by|von|автор|müəllif|yazar)\s*:?$)")
+        .expect("byline")
+});
+/// "3 days ago", "6 min read", "Lesezeit: 4 Min.": times relative to the reader.
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:\d+\s*(?:min|mins|minutes?|мин|минут|dəq|dk|dakika)\.?\s*(?:read|чтения|oxu|okuma)|lesezeit|ago|назад|əvvəl|önce|бұрын|vor\s+\d+\s+(?:minuten|stunden|tagen))\b")
+        .expect("relative time")
+});
+/// Wire datelines at the start of a story, naming the agency:
+/// "Baku/Astana (dpa) -", "АСТАНА. KAZINFORM –", "БАКУ, 21 ноября. /ТАСС/.".
+static WIRE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^[\p{Lu}][\p{L}/ -]{1,40}?\s*\(\s*(?P<a>[^()]{2,30}?)\s*\)\s*[-–—]",
+        r"^[\p{Lu}][\p{Lu} -]{1,30}[.,]\s+(?P<a>\p{Lu}[\p{L}.-]*\p{Lu}[\p{L}.-]*)\s*[-–—]",
+        r"^[\p{Lu}][\p{L} -]{1,30},\s*\d{1,2}\s+\p{L}+\.?\s*/(?P<a>[^/]{2,20})/",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("wire dateline"))
+    .collect()
+});
+/// A dateline on a line of its own: "Bakı, 18 oktyabr, AZƏRTAC".
+static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{Lu}][\p{L}-]+,\s*\d{1,2}[\s.]+\p{L}+\.?,?\s*(?:\d{4},?\s*)?(?P<a>\p{Lu}[\p{L}.]*\p{Lu}[\p{L}.]*)$").expect("wire line")
+});
+static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\p{L}\d-]+\.(?:kz|az|ru|uz|kg|tr|de|com|org|net|info|news|media|tv|am|ge)$")
+        .expect("masthead")
 });
 
 /// Whether a line reads as running text: it ends as a sentence does, or it
@@ -368,6 +214,11 @@ static BYLINE_END: LazyLock<Regex> = LazyLock::new(|| {
 pub fn is_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
     trimmed.ends_with(['.', '!', '?', '…', ':', ';']) || word_count(line) >= 25
+}
+
+/// A paragraph long enough that it cannot be a link or a button.
+fn is_long_text(line: &str) -> bool {
+    is_sentence(line) && word_count(line) >= 15
 }
 
 /// The text's paragraphs: one per line, except that a line broken in the
@@ -403,7 +254,14 @@ fn key(line: &str) -> String {
         .to_string()
 }
 
-/// The publisher in a credit line: "© APA | caption" → "APA".
+fn is_credit(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.contains('©') || lower.starts_with("(c) ") || lower.starts_with("copyright ")
+}
+
+/// The publisher in a credit line: "© APA | caption" → "APA",
+/// "© 2024 The Astana Times. All rights reserved." → "The Astana Times",
+/// "© «Егемен Қазақстан» газеті" → "Егемен Қазақстан".
 fn credit_name(line: &str) -> Option<String> {
     let after = if let Some(i) = line.find('©') {
         &line[i + '©'.len_utf8()..]
@@ -414,21 +272,35 @@ fn credit_name(line: &str) -> Option<String> {
             .find_map(|p| lower.find(p).filter(|&i| i < 3).map(|i| i + p.len()))?;
         &line[at..]
     };
-    let name = after
+    if let Some(quoted) = quoted_name(after) {
+        return Some(quoted);
+    }
+    let mut name = after
         .split(['|', '/', ',', '–', '—'])
         .next()?
         .split(" - ")
-        .next()?;
-    let name: Vec<&str> = name
+        .next()?
+        .split(". ")
+        .next()?
+        .trim();
+    let folded = fold(name);
+    if let Some(at) = RIGHTS.iter().find_map(|r| folded.find(r)) {
+        name = name[..at].trim();
+    }
+    let words: Vec<&str> = name
+        .trim_end_matches('.')
         .split_whitespace()
         .filter(|w| !(w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())))
         .collect();
-    (!name.is_empty() && name.len() <= 4).then(|| name.join(" "))
+    (!words.is_empty() && words.len() <= 4).then(|| words.join(" "))
 }
 
-fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    line.contains('©') || lower.starts_with("(c) ") || lower.starts_with("copyright ")
+fn quoted_name(text: &str) -> Option<String> {
+    let start = text.find(['«', '“', '„'])?;
+    let rest = &text[start + text[start..].chars().next()?.len_utf8()..];
+    let end = rest.find(['»', '”', '“'])?;
+    let name = rest[..end].trim();
+    (word_count(name) >= 1 && word_count(name) <= 5).then(|| name.to_string())
 }
 
 fn tag_label(line: &str) -> bool {
@@ -451,13 +323,9 @@ fn source_label(line: &str) -> Option<String> {
     (!name.is_empty() && word_count(name) <= 5).then(|| name.to_string())
 }
 
-fn is_furniture_phrase(line: &str) -> bool {
-    let k = key(line);
+fn starts_with_prefix(line: &str) -> bool {
     let folded = fold(line);
-    FURNITURE.contains(&k.as_str())
-        || FURNITURE_PREFIXES
-            .iter()
-            .any(|p| folded.trim_start().starts_with(p))
+    PREFIXES.iter().any(|p| folded.trim_start().starts_with(p))
 }
 
 fn is_breadcrumb(line: &str) -> bool {
@@ -466,7 +334,7 @@ fn is_breadcrumb(line: &str) -> bool {
         && ([" / ", " > ", " › ", " » ", " | ", " → ", " • ", " :: "]
             .iter()
             .any(|s| line.contains(s))
-            || BYLINE_END.is_match(line))
+            || (word_count(line) <= 6 && BYLINE.is_match(line)))
 }
 
 fn is_caption(line: &str) -> bool {
@@ -476,8 +344,14 @@ fn is_caption(line: &str) -> bool {
         return false;
     }
     let short_non_sentence = !is_sentence(line) || words <= 12;
+    let note = folded
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .is_some_and(|(_, note)| CAPTION_NOTES.iter().any(|n| note.trim().starts_with(n)));
     (short_non_sentence && CAPTION_STARTS.iter().any(|s| folded.starts_with(s)))
         || CAPTION_CONTAINS.iter().any(|s| folded.contains(s))
+        || note
         || (words <= 5
             && !is_sentence(line)
             && crate::text::word_spans(&folded).any(|(a, b)| FLAG_WORDS.contains(&&folded[a..b])))
@@ -512,12 +386,44 @@ pub fn strip_headline_tags(headline: &str) -> String {
             }
         }
         if let Some((first, rest)) = h.split_once([':', '|'])
-            && HEADLINE_TAGS.contains(&key(first).as_str()) && !rest.trim().is_empty() {
-                h = rest.trim().to_string();
-            }
+            && HEADLINE_TAGS.contains(&key(first).as_str())
+            && !rest.trim().is_empty()
+        {
+            h = rest.trim().to_string();
+        }
         if h == before {
             return h;
         }
+    }
+}
+
+/// What one line is, judged on its own.
+fn judge(line: &str) -> Kind {
+    let k = key(line);
+    if SEPARATOR.is_match(&line.to_lowercase()) {
+        Kind::Break
+    } else if !line.chars().any(char::is_alphanumeric) {
+        Kind::Furniture
+    } else if is_credit(line)
+        || tag_label(line)
+        || source_label(line).is_some()
+        || PAGE.contains(&k.as_str())
+    {
+        Kind::Marker
+    } else if LIST_LABELS.contains(&k.as_str()) {
+        Kind::ListLabel
+    } else if INLINE.contains(&k.as_str()) || starts_with_prefix(line) || PAGINATION.is_match(line)
+    {
+        Kind::Furniture
+    } else if !is_sentence(line) && dates::dateline(line).is_some() {
+        Kind::Dateline
+    } else if is_breadcrumb(line)
+        || is_caption(line)
+        || (!is_sentence(line) && word_count(line) <= 8 && RELATIVE_TIME.is_match(line))
+    {
+        Kind::Furniture
+    } else {
+        Kind::Unknown
     }
 }
 
@@ -525,44 +431,16 @@ pub fn strip_headline_tags(headline: &str) -> String {
 pub fn clean(text: &str) -> Cleaned {
     let lines = split_paragraphs(text);
     let n = lines.len();
-    let mut kind = vec![Kind::Unknown; n];
-    let mut out = Cleaned::default();
-    let mut credit_name_found = None;
-    let mut label_name = None;
+    let mut kind: Vec<Kind> = lines.iter().map(|l| judge(l)).collect();
+    let mut out = Cleaned {
+        dateline: (0..n)
+            .filter(|&i| kind[i] == Kind::Dateline)
+            .find_map(|i| dates::dateline(&lines[i])),
+        ..Cleaned::default()
+    };
 
-    for (i, line) in lines.iter().enumerate() {
-        kind[i] = if SEPARATOR.is_match(&line.to_lowercase()) {
-            Kind::Break
-        } else if !line.chars().any(char::is_alphanumeric) {
-            Kind::Furniture
-        } else if is_credit(line) {
-            credit_name_found = credit_name_found.or_else(|| credit_name(line));
-            Kind::Credit
-        } else if tag_label(line) {
-            Kind::Tags
-        } else if let Some(name) = source_label(line) {
-            label_name = label_name.or(Some(name));
-            Kind::Furniture
-        } else if is_furniture_phrase(line)
-            || PAGINATION.is_match(line)
-            || is_breadcrumb(line)
-            || is_caption(line)
-        {
-            Kind::Furniture
-        } else if let Some(m) =
-            dates::dateline(line).filter(|_| !is_sentence(line) || word_count(line) <= 8)
-        {
-            if out.dateline.is_none() {
-                out.dateline = Some(m);
-            }
-            Kind::Dateline
-        } else {
-            Kind::Unknown
-        };
-    }
-
-    // Captions: the line beside a credit, or a line the credit repeats.
-    let credits: Vec<usize> = (0..n).filter(|&i| kind[i] == Kind::Credit).collect();
+    // Captions: the line beside a credit, or a line a credit repeats.
+    let credits: Vec<usize> = (0..n).filter(|&i| is_credit(&lines[i])).collect();
     for &c in &credits {
         for j in [c.wrapping_sub(1), c + 1] {
             if j < n
@@ -584,49 +462,78 @@ pub fn clean(text: &str) -> Cleaned {
             kind[i] = Kind::Furniture;
         }
     }
+    // The links under a "Read also" heading.
+    for i in 0..n {
+        if kind[i] == Kind::ListLabel {
+            for j in i + 1..n {
+                if kind[j] != Kind::Unknown || is_sentence(&lines[j]) || word_count(&lines[j]) >= 20
+                {
+                    break;
+                }
+                kind[j] = Kind::Furniture;
+            }
+        }
+    }
 
     let is_body = |k: &[Kind], i: usize| k[i] == Kind::Unknown && is_sentence(&lines[i]);
     let first_body = (0..n).find(|&i| is_body(&kind, i)).unwrap_or(n);
-    // A tag list after the text starts the page's footer.
-    let footer = (first_body..n)
-        .find(|&i| kind[i] == Kind::Tags)
-        .unwrap_or(n);
-    let last_body = (0..footer).rev().find(|&i| is_body(&kind, i));
-
-    // Before the text: the first line of three words or more is the headline;
-    // after it, a standfirst of six words or more is text; the rest is furniture.
-    for i in 0..first_body {
-        if kind[i] != Kind::Unknown {
-            continue;
+    // The page's footer: a button, tag list or credit after the text that
+    // no long paragraph follows.
+    let mut footer = n;
+    for i in (first_body..n).rev() {
+        if is_body(&kind, i) && is_long_text(&lines[i]) {
+            break;
         }
-        let words = word_count(&lines[i]);
-        if out.headline.is_none() && words >= 3 {
+        if matches!(kind[i], Kind::Marker | Kind::ListLabel) {
+            footer = i;
+        }
+    }
+    let last_body = (first_body..footer).rev().find(|&i| is_body(&kind, i));
+
+    // Before the text: the headline is the first line of seven words or more
+    // (rubrics and kickers are shorter), else the longest of three or more;
+    // after it, a standfirst of six words or more is text; the rest is furniture.
+    let leading: Vec<usize> = (0..first_body)
+        .filter(|&i| kind[i] == Kind::Unknown)
+        .collect();
+    let headline = leading
+        .iter()
+        .copied()
+        .find(|&i| word_count(&lines[i]) >= 7)
+        .or_else(|| {
+            leading
+                .iter()
+                .copied()
+                .filter(|&i| word_count(&lines[i]) >= 3)
+                .max_by_key(|&i| (word_count(&lines[i]), std::cmp::Reverse(i)))
+        });
+    for &i in &leading {
+        if Some(i) == headline {
             out.headline = Some(strip_headline_tags(&lines[i]));
             kind[i] = Kind::Furniture;
-        } else if out.headline.is_none() || words < 6 {
+        } else if headline.is_none_or(|h| i < h) || word_count(&lines[i]) < 6 {
             kind[i] = Kind::Furniture;
         }
     }
 
     // After the text: short lines are furniture; a name alone is a sign-off.
     let mut signoff = None;
-    if let Some(last) = last_body {
-        for i in last + 1..n {
-            if i >= footer {
-                if kind[i] == Kind::Unknown {
-                    kind[i] = Kind::Furniture;
-                }
-                continue;
-            }
-            if kind[i] == Kind::Unknown && word_count(&lines[i]) <= 6 {
-                kind[i] = Kind::Furniture;
-                if is_signoff(&lines[i]) {
-                    signoff = Some(lines[i].trim().to_string());
-                }
-            }
-            if kind[i] == Kind::Break {
+    let end = last_body.unwrap_or(first_body.min(n.saturating_sub(1)));
+    for i in end + 1..n {
+        if i >= footer {
+            if kind[i] == Kind::Unknown || kind[i] == Kind::Break {
                 kind[i] = Kind::Furniture;
             }
+            continue;
+        }
+        if kind[i] == Kind::Unknown && word_count(&lines[i]) <= 6 {
+            kind[i] = Kind::Furniture;
+            if is_signoff(&lines[i]) {
+                signoff = Some(lines[i].trim().to_string());
+            }
+        }
+        if kind[i] == Kind::Break {
+            kind[i] = Kind::Furniture;
         }
     }
 
@@ -655,19 +562,69 @@ pub fn clean(text: &str) -> Cleaned {
     while matches!(out.blocks.last(), Some(Block::Break)) {
         out.blocks.pop();
     }
-    out.source_name = credit_name_found.or(label_name).or(signoff);
+
+    let credit = credits.iter().find_map(|&c| credit_name(&lines[c]));
+    let label = lines.iter().find_map(|l| source_label(l));
+    let wire = out.paragraphs().take(2).find_map(wire_agency).or_else(|| {
+        (0..first_body.min(n)).find_map(|i| {
+            WIRE_LINE
+                .captures(&lines[i])
+                .and_then(|c| c.name("a"))
+                .map(|m| m.as_str().to_string())
+        })
+    });
+    let masthead = (0..first_body.min(n))
+        .find(|&i| MASTHEAD.is_match(lines[i].trim()))
+        .map(|i| lines[i].trim().to_string());
+    out.source_name = credit
+        .or(label)
+        .or(wire)
+        .or(signoff)
+        .or(masthead)
+        .map(|name| spelling_in(&name, text));
     out
 }
 
-/// A sign-off: one to three capitalised words with no digits ("TuraNews",
-/// "AZERTAC", "Kazinform").
+/// The agency a wire dateline at the start of a paragraph names.
+fn wire_agency(paragraph: &str) -> Option<String> {
+    WIRE.iter().find_map(|re| {
+        re.captures(paragraph)?
+            .name("a")
+            .map(|m| m.as_str().trim().to_string())
+    })
+}
+
+/// A name written in capitals ("KAZINFORM") as the text spells it elsewhere
+/// in ordinary case ("Kazinform"), if it does.
+fn spelling_in(name: &str, text: &str) -> String {
+    if !name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        return name.to_string();
+    }
+    let folded = fold(name);
+    crate::text::word_spans(text)
+        .map(|(a, b)| &text[a..b])
+        .find(|w| fold(w) == folded && w.chars().any(char::is_lowercase))
+        .map_or_else(|| name.to_string(), str::to_string)
+}
+
+/// A sign-off: one word ("TuraNews", "AZƏRTAC"), or two or three
+/// capitalised words that are not a shouted phrase; no digits.
 fn is_signoff(line: &str) -> bool {
     let words = word_count(line);
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let shouted = words > 1 && letters.iter().all(|c| c.is_uppercase());
     (1..=3).contains(&words)
+        && !shouted
         && !is_sentence(line)
-        && line.chars().next().is_some_and(char::is_uppercase)
+        && line
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !line.chars().any(|c| c.is_ascii_digit())
-        && !is_furniture_phrase(line)
+        && judge(line) == Kind::Unknown
 }
 
 #[cfg(test)]

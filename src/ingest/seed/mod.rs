@@ -65,7 +65,7 @@ pub fn parse(
         warnings.push("the text has no headline; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
     }
 
-    let topics = choose_topics(config, &title, &body_text);
+    let topics = choose_topics(config, &lang, &title, &paragraphs);
     if topics.is_empty() {
         warnings.push(
             "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
@@ -286,21 +286,51 @@ fn generated_title(first_paragraph: &str) -> String {
     cut_at_word(&capitalised, GENERATED_TITLE_CHARS)
 }
 
-/// Topics whose keywords score at least max(2, words / 500) points; a hit in
-/// the title counts double.
-fn choose_topics(config: &Config, title: &str, body: &str) -> Vec<String> {
-    let threshold = 2u32.max((word_count(body) / 500) as u32);
-    let title_scores = config.topic_lexicon.score(title);
-    let body_scores = config.topic_lexicon.score(body);
+/// Topics the article is about: their keywords score at least
+/// max(2, words / 500) points (a phrase counts 2, a hit in the title
+/// double), and the topic recurs: in two paragraphs or more, or in the
+/// title, or as a phrase, or with a point to spare. One sentence that
+/// mentions culture and tourism in passing does not make a culture article.
+fn choose_topics(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> Vec<String> {
+    let words: usize = paragraphs.iter().map(|p| word_count(p)).sum();
+    let threshold = 2u32.max((words / 500) as u32);
+    let lexicon = config.topic_lexicon(lang);
+    let mut score = vec![0u32; config.topics.len()];
+    let mut spread = vec![0u32; config.topics.len()];
+    let mut strong = vec![false; config.topics.len()];
+    for hit in lexicon.find(title) {
+        score[hit.id] += 2 * hit.weight;
+        strong[hit.id] = true;
+    }
+    for paragraph in paragraphs {
+        let mut here = vec![false; config.topics.len()];
+        let hits = lexicon.find(paragraph);
+        for (k, hit) in hits.iter().enumerate() {
+            score[hit.id] += hit.weight;
+            here[hit.id] = true;
+            // Two keywords side by side ("erneuerbare Energien") are a phrase.
+            let joined = k > 0 && {
+                let prev = hits[k - 1];
+                prev.id == hit.id
+                    && prev.end <= hit.start
+                    && paragraph[prev.end..hit.start]
+                        .trim_matches([' ', '-'])
+                        .is_empty()
+            };
+            strong[hit.id] |= hit.weight > 1 || joined;
+        }
+        for (t, found) in here.into_iter().enumerate() {
+            spread[t] += u32::from(found);
+        }
+    }
     config
         .topics
         .iter()
         .enumerate()
-        .filter(|(i, _)| {
-            body_scores.get(i).copied().unwrap_or(0) + 2 * title_scores.get(i).copied().unwrap_or(0)
-                >= threshold
+        .filter(|&(t, _)| {
+            score[t] >= threshold && (spread[t] >= 2 || strong[t] || score[t] > threshold)
         })
-        .map(|(_, t)| t.slug.clone())
+        .map(|(_, topic)| topic.slug.clone())
         .collect()
 }
 

@@ -1,0 +1,349 @@
+//! `caspian ingest` on the real seeds, on invented articles in six
+//! languages, and on seeds built to break it.
+
+mod common;
+
+use common::*;
+
+const SEED_000: &str = "seeds/000_83ff57b76f8a7241.txt";
+const SEED_001: &str = "seeds/001_15d7fedb3d65d3cb.txt";
+const SEED_002: &str = "seeds/002_1501b90f0e9e3d40.txt";
+const SEED_003: &str = "seeds/003_e315b40c047e683f.txt";
+const SEED_004: &str = "seeds/004_946781bc2ee28188.txt";
+
+fn includes(have: &[String], want: &[&str], what: &str, seed: &str) {
+    for w in want {
+        assert!(
+            have.iter().any(|h| h == w),
+            "{seed}: {what} {have:?} lacks {w}"
+        );
+    }
+}
+
+#[test]
+fn the_five_seeds_come_out_right() {
+    let site = site(true, false);
+    let out = caspian(site.path(), &["ingest"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+
+    struct Want {
+        seed: &'static str,
+        lang: &'static str,
+        date: Option<&'static str>,
+        title: Option<&'static str>,
+        topics: &'static [&'static str],
+        people: &'static [&'static str],
+        places: &'static [&'static str],
+    }
+    let wants = [
+        Want {
+            seed: SEED_000,
+            lang: "de",
+            date: None,
+            title: None,
+            topics: &["energy", "culture"],
+            people: &[
+                "alikhan-smailov",
+                "ali-asadov",
+                "ilham-aliyev",
+                "kassym-jomart-tokayev",
+            ],
+            places: &["fuzuli"],
+        },
+        Want {
+            seed: SEED_001,
+            lang: "az",
+            date: None,
+            title: None,
+            topics: &["energy", "transport", "culture"],
+            people: &[
+                "ali-asadov",
+                "olzhas-bektenov",
+                "ilham-aliyev",
+                "kassym-jomart-tokayev",
+            ],
+            places: &["baku", "aktau", "fuzuli"],
+        },
+        Want {
+            seed: SEED_002,
+            lang: "en",
+            date: Some("2024-03-11"),
+            title: Some(
+                "Kazakh and Azerbaijani Presidents Strengthen Bilateral Relations in Inaugural Meeting",
+            ),
+            topics: &["energy", "transport", "culture"],
+            people: &["ilham-aliyev", "kassym-jomart-tokayev"],
+            places: &["astana", "baku"],
+        },
+        Want {
+            seed: SEED_003,
+            lang: "en",
+            date: Some("2023-04-10"),
+            title: Some("Presidents of Kazakhstan and Azerbaijan made a joint statement"),
+            topics: &["energy", "transport", "culture"],
+            people: &["ilham-aliyev", "kassym-jomart-tokayev"],
+            places: &["astana", "aktau"],
+        },
+        Want {
+            seed: SEED_004,
+            lang: "en",
+            date: Some("2023-11-24"),
+            title: Some(
+                "President of Azerbaijan Ilham Aliyev met with President of Kazakhstan Kassym-Jomart Tokayev",
+            ),
+            topics: &["energy", "transport", "culture"],
+            people: &["ilham-aliyev", "kassym-jomart-tokayev"],
+            places: &["baku", "fuzuli"],
+        },
+    ];
+    for w in wants {
+        let (_, fm, _) = article_for_seed(site.path(), w.seed);
+        assert_eq!(fm.lang, w.lang, "{}", w.seed);
+        assert_eq!(fm.date.map(|d| d.iso()).as_deref(), w.date, "{}", w.seed);
+        match w.title {
+            Some(t) => {
+                assert_eq!(fm.title, t, "{}", w.seed);
+                assert!(fm.generated.is_empty(), "{}", w.seed);
+            }
+            None => {
+                assert_eq!(fm.generated, ["title"], "{}", w.seed);
+                assert!(fm.title.chars().count() <= 90, "{}: {}", w.seed, fm.title);
+            }
+        }
+        includes(&fm.topics, w.topics, "topics", w.seed);
+        includes(&fm.people, w.people, "people", w.seed);
+        includes(&fm.places, w.places, "places", w.seed);
+    }
+}
+
+#[test]
+fn the_seeds_lose_their_furniture_and_keep_their_text() {
+    let site = site(true, false);
+    caspian(site.path(), &["ingest"]);
+    let body = |seed: &str| article_for_seed(site.path(), seed).2;
+    let gone = [
+        (SEED_000, "Tags:"),
+        (SEED_002, "Flag of Kazakhstan"),
+        (SEED_002, "in Politics / Kazakhstan - by"),
+        (SEED_003, "Featured"),
+        (SEED_003, "TuraNews\n"),
+        (SEED_003, "Back to top button"),
+        (SEED_004, "© APA"),
+        (SEED_004, "-UPDATED"),
+        (SEED_004, "1 2 3 4 5"),
+        (SEED_004, "İDMAN XƏBƏR"),
+        (SEED_004, "15:50 (UTC +04:00)"),
+    ];
+    for (seed, text) in gone {
+        assert!(!body(seed).contains(text), "{seed} still has {text:?}");
+    }
+    let kept = [
+        (
+            SEED_000,
+            "Die beiden Regierungschefs haben zunächst ein Einzelgespräch abgehalten",
+        ),
+        (
+            SEED_000,
+            "Im Anschluss an das Treffen wurden bilaterale Dokumente zwischen Aserbaidschan und Kasachstan unterzeichnet.",
+        ),
+        (SEED_001, "Martın 3-də Azərbaycan Baş naziri Əli Əsədov"),
+        (
+            SEED_001,
+            "Xəzər dənizinin dibi ilə fiber-optik rabitə xətlərinin çəkilməsi haqqında Sazişin təsdiqinə dair sənədlər imzalanıb.",
+        ),
+        (
+            SEED_002,
+            "paving the way for enhanced cooperation and mutual prosperity in the years to come.",
+        ),
+        (
+            SEED_003,
+            "This Joint Statement was signed in Astana on April 10, 2023 in the Kazakh and Azerbaijani languages.",
+        ),
+        (
+            SEED_004,
+            "During the meeting, the sides exchanged ideas on cooperation in cultural and humanitarian fields.",
+        ),
+    ];
+    for (seed, text) in kept {
+        assert!(body(seed).contains(text), "{seed} lost {text:?}");
+    }
+    // The first paragraph repeated at the end of 004 appears once.
+    assert_eq!(body(SEED_004).matches("has met with President of the Republic of Kazakhstan Kassym-Jomart Tokayev, APA reports.").count(), 1);
+    // The speech dash is text, not a list; the numbered list of 003 stays a list.
+    assert!(body(SEED_004).contains("\n\\- Kassym-Jomart Kemelevich, thank you"));
+    assert!(body(SEED_003).contains("\n1. Relations between the Republic of Kazakhstan"));
+    assert!(body(SEED_003).contains("\n13. The Parties agreed"));
+    assert!(
+        body(SEED_004).contains("\n* * *\n"),
+        "x x x becomes a thematic break"
+    );
+}
+
+#[test]
+fn the_joint_statement_yields_its_dated_events() {
+    let site = site(true, false);
+    caspian(site.path(), &["ingest"]);
+    let (_, fm, _) = article_for_seed(site.path(), SEED_003);
+    let events: Vec<String> = fm
+        .events
+        .iter()
+        .map(|e| format!("{}: {}", e.date, e.text))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            "2005-05-24: Treaty on strategic partnership and allied relations",
+            "2022-08-24: Declaration on strengthening strategic relations and deepening allied interaction",
+            "2022-11-25: Ministerial meeting on Trans-Caspian interconnection held in Aktau",
+        ]
+    );
+    let (_, fm, _) = article_for_seed(site.path(), SEED_004);
+    assert_eq!(fm.source.unwrap().name.as_deref(), Some("APA"));
+}
+
+#[test]
+fn ingest_is_idempotent() {
+    let site = site(true, false);
+    let first = caspian(site.path(), &["ingest"]);
+    assert_eq!(
+        stdout(&first).matches(": created content/").count(),
+        5,
+        "{}",
+        stdout(&first)
+    );
+    let before = tree(&site.path().join("content"));
+    let second = caspian(site.path(), &["ingest"]);
+    assert!(second.status.success());
+    assert_eq!(
+        stdout(&second).matches(": unchanged content/").count(),
+        5,
+        "{}",
+        stdout(&second)
+    );
+    assert_eq!(tree(&site.path().join("content")), before);
+}
+
+#[test]
+fn ingest_keeps_a_hand_edited_file() {
+    let site = site(true, false);
+    caspian(site.path(), &["ingest"]);
+    let (path, _, _) = article_for_seed(site.path(), SEED_000);
+    let edited = std::fs::read_to_string(&path)
+        .unwrap()
+        .replacen("generated: [title]\n", "", 1)
+        .replacen("lang: de", "date: 2023\nlang: de", 1);
+    std::fs::write(&path, &edited).unwrap();
+
+    let out = caspian(site.path(), &["ingest"]);
+    let name = path
+        .strip_prefix(site.path())
+        .unwrap()
+        .display()
+        .to_string();
+    assert!(
+        stdout(&out).contains(&format!("{SEED_000}: kept {name}: edited by hand since ingest wrote it (use --force to overwrite it)")),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), edited);
+
+    let forced = caspian(site.path(), &["ingest", "--force"]);
+    assert!(
+        stdout(&forced).contains(&format!("{SEED_000}: overwritten {name}")),
+        "{}",
+        stdout(&forced)
+    );
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), edited);
+}
+
+#[test]
+fn ingest_never_deletes_and_never_takes_a_persons_file_name() {
+    let site = site(true, false);
+    // A person's own article that happens to have the name ingest would choose.
+    let mine = "---\ntitle: Mine\ndate: 2024\nlang: en\n---\n\nMy text.\n";
+    write(
+        site.path(),
+        "content/presidents-of-kazakhstan-and-azerbaijan-made-a-joint-statement.md",
+        mine,
+    );
+    caspian(site.path(), &["ingest"]);
+    assert_eq!(
+        read(
+            site.path(),
+            "content/presidents-of-kazakhstan-and-azerbaijan-made-a-joint-statement.md"
+        ),
+        mine
+    );
+    let (path, _, _) = article_for_seed(site.path(), SEED_003);
+    assert!(path.ends_with("presidents-of-kazakhstan-and-azerbaijan-made-a-joint-statement-2.md"));
+
+    std::fs::remove_file(site.path().join(SEED_003)).unwrap();
+    caspian(site.path(), &["ingest"]);
+    assert!(path.exists());
+}
+
+#[test]
+fn bad_seeds_are_named_and_the_others_go_on() {
+    let site = site(true, false);
+    write(site.path(), "seeds/bad_empty.txt", "");
+    write(
+        site.path(),
+        "seeds/bad_binary.txt",
+        [0x7f, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3, 0, 0],
+    );
+    write(
+        site.path(),
+        "seeds/bad_latin1.txt",
+        b"Die Pr\xe4sidenten trafen sich in Baku.\n",
+    );
+    write(
+        site.path(),
+        "seeds/bad_furniture.txt",
+        "Featured\n\nShare\n\nTags:\n\nBack to top button\n",
+    );
+    write(
+        site.path(),
+        "seeds/bad_huge.txt",
+        "Die Präsidenten trafen sich in Baku. ".repeat(10 * 1024 * 1024 / 38),
+    );
+    let out = caspian(site.path(), &["ingest"]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    for line in [
+        "seeds/bad_empty.txt: error: is empty; paste the article's text into it or delete it",
+        "seeds/bad_binary.txt: error: looks like a binary file, not text; copy the article's text into a .txt file saved as UTF-8",
+        "seeds/bad_latin1.txt: error: is not UTF-8 text (byte 0xE4 at line 1, column 7); it was probably saved in an older encoding such as Windows-1251 or Latin-1: open it and save it as UTF-8",
+        "seeds/bad_furniture.txt: error: nothing is left after removing site furniture (4 lines removed); check that the file holds an article",
+        "seeds/bad_huge.txt: error: is 10.0 MB, more than the 2 MB an article may be; check that it is one article and not an archive or a whole site",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    assert_eq!(text.matches(": created content/").count(), 5, "{text}");
+    assert!(
+        stderr(&out).contains("5 of 10 seeds failed"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_committed_content_keeps_the_editors_corrections() {
+    let site = site(true, true);
+    let out = caspian(site.path(), &["ingest"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("{SEED_000}: kept content/")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{SEED_001}: kept content/")),
+        "{text}"
+    );
+    assert_eq!(text.matches(": unchanged content/").count(), 3, "{text}");
+    let (_, de, _) = article_for_seed(site.path(), SEED_000);
+    assert_eq!(de.date.unwrap().iso(), "2023");
+    assert!(de.generated.is_empty());
+    let (_, az, _) = article_for_seed(site.path(), SEED_001);
+    assert_eq!(az.date.unwrap().iso(), "2025-03-03");
+}

@@ -197,10 +197,12 @@ mod tests {
 
     #[test]
     fn a_year_sorts_before_its_months_and_days() {
-        let mut dates = [PartialDate::parse("2023-11-24").unwrap(),
+        let mut dates = [
+            PartialDate::parse("2023-11-24").unwrap(),
             PartialDate::parse("2023").unwrap(),
             PartialDate::parse("2023-04").unwrap(),
-            PartialDate::parse("2022-12-31").unwrap()];
+            PartialDate::parse("2022-12-31").unwrap(),
+        ];
         dates.sort();
         let iso: Vec<String> = dates.iter().map(|d| d.iso()).collect();
         assert_eq!(iso, ["2022-12-31", "2023", "2023-04", "2023-11-24"]);

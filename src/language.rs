@@ -56,14 +56,14 @@ pub fn is_known(code: &str) -> bool {
     entry(code).is_some()
 }
 
-/// The language's name in English, or the code itself when unknown.
-pub fn english_name(code: &str) -> &str {
-    entry(code).map_or(code, |l| l.2)
+/// The language's name in English, or "" when unknown.
+pub fn english_name(code: &str) -> &'static str {
+    entry(code).map_or("", |l| l.2)
 }
 
-/// The language's name in itself ("Deutsch", "Azərbaycanca").
-pub fn native_name(code: &str) -> &str {
-    entry(code).map_or(code, |l| l.3)
+/// The language's name in itself ("Deutsch", "Azərbaycanca"), or "".
+pub fn native_name(code: &str) -> &'static str {
+    entry(code).map_or("", |l| l.3)
 }
 
 /// The ISO 639-3 code for an ISO 639-1 code.

@@ -11,6 +11,7 @@
 //! command line and `serve` call.
 
 pub mod config;
+pub mod content;
 pub mod date;
 pub mod error;
 pub mod frontmatter;
@@ -18,4 +19,8 @@ pub mod fs;
 pub mod ingest;
 pub mod language;
 pub mod lexicon;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod site;
 pub mod text;

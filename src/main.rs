@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use caspian::config::Config;
+use caspian::error::Diagnostics;
+use caspian::pipeline;
 
 #[derive(Parser)]
 #[command(
@@ -100,9 +102,74 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Build { out, base_url } => {
+            let started = std::time::Instant::now();
+            let (built, diagnostics) = pipeline::build(&root, out.as_deref(), base_url.as_deref())?;
+            let (errors, warnings) = report(diagnostics);
+            match built {
+                Some(b) => {
+                    println!(
+                        "built {} articles into {} ({} files, {:.1} MB) in {:.2} s{}",
+                        b.articles,
+                        b.out.display(),
+                        b.pages,
+                        b.bytes as f64 / 1_048_576.0,
+                        started.elapsed().as_secs_f64(),
+                        plural_suffix(", ", warnings, "warning")
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    eprintln!(
+                        "{}; nothing was written, the previous site is unchanged",
+                        plural(errors, "error")
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
+        Command::Check { deny_warnings } => {
+            let diagnostics = pipeline::check(&root)?;
+            let (errors, warnings) = report(diagnostics);
+            if errors == 0 && warnings == 0 {
+                println!("all good");
+            } else {
+                eprintln!(
+                    "{}, {}",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                );
+            }
+            Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         _ => {
             eprintln!("this command is not built yet");
             Ok(ExitCode::from(2))
         }
+    }
+}
+
+/// Prints diagnostics, sorted, to stderr; returns (errors, warnings).
+fn report(diagnostics: Diagnostics) -> (usize, usize) {
+    let (errors, warnings) = (diagnostics.errors(), diagnostics.warnings());
+    for d in diagnostics.sorted() {
+        eprintln!("{d}");
+    }
+    (errors, warnings)
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
+fn plural_suffix(sep: &str, n: usize, noun: &str) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!("{sep}{}", plural(n, noun))
     }
 }

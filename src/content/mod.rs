@@ -1,0 +1,281 @@
+//! Articles: a Markdown file in `content/` read into its front matter and
+//! body, checked against the site's configuration. `Article::parse` does no
+//! I/O; `load` reads the whole folder and reports every problem at once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, EntityKind};
+use crate::error::{Diagnostic, Diagnostics, Error, Result, suggest};
+use crate::frontmatter::{self, FrontMatter};
+use crate::fs;
+use crate::ingest::CONTENT_DIR;
+
+/// One article, valid as far as it alone can be checked.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Relative to the site root: `content/<file>.md`.
+    pub path: PathBuf,
+    pub slug: String,
+    pub meta: FrontMatter,
+    pub body: String,
+    /// The line of the file the body starts on, for link diagnostics.
+    pub body_line: usize,
+    /// The front matter as written, to place later diagnostics on its lines.
+    pub front_matter_text: String,
+}
+
+impl Article {
+    /// Reads an article from its text. Returns it when it has no errors,
+    /// and every diagnostic either way.
+    pub fn parse(path: &Path, text: &str, config: &Config) -> (Option<Article>, Vec<Diagnostic>) {
+        let mut diags = Vec::new();
+        let split = match frontmatter::split(text) {
+            Ok(s) => s,
+            Err(p) => {
+                diags.push(Diagnostic::error(path, p.line, p.column, p.message));
+                return (None, diags);
+            }
+        };
+        let (meta, problems) = frontmatter::parse(split.yaml, split.yaml_line);
+        for p in problems {
+            diags.push(Diagnostic::error(path, p.line, p.column, p.message));
+        }
+        let locate = |key: &str, value: &str| locate(split.yaml, split.yaml_line, key, value);
+
+        let topic_slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
+        for topic in &meta.topics {
+            if !topic_slugs.contains(&topic.as_str()) {
+                let (line, column) = locate("topics", topic);
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    unknown_message(
+                        "topic",
+                        topic,
+                        &topic_slugs,
+                        "add it to site.toml under [[topics]]",
+                    ),
+                ));
+            }
+        }
+        for kind in [EntityKind::Person, EntityKind::Place] {
+            let known: Vec<&str> = config
+                .entities(kind)
+                .iter()
+                .map(|e| e.slug.as_str())
+                .collect();
+            let list = match kind {
+                EntityKind::Person => &meta.people,
+                EntityKind::Place => &meta.places,
+            };
+            let file = config
+                .entities_file
+                .as_ref()
+                .map_or("the entities file".to_string(), |p| p.display().to_string());
+            for slug in list {
+                if !known.contains(&slug.as_str()) {
+                    let (line, column) = locate(kind.key(), slug);
+                    let fix = format!("add it to {file} under [[{}]] with its aliases", kind.key());
+                    diags.push(Diagnostic::error(
+                        path,
+                        line,
+                        column,
+                        unknown_message(kind.noun(), slug, &known, &fix),
+                    ));
+                }
+            }
+        }
+        for field in &meta.generated {
+            if field != "title" {
+                let (line, column) = locate("generated", field);
+                diags.push(Diagnostic::error(
+                    path,
+                    line,
+                    column,
+                    format!("`generated` lists \"{field}\"; only `title` can be marked generated"),
+                ));
+            }
+        }
+        if !meta.lang.is_empty() && !config.languages.contains(&meta.lang) {
+            let (line, column) = locate("lang", &meta.lang);
+            diags.push(Diagnostic::warning(
+                path,
+                line,
+                column,
+                format!("language \"{}\" is not one of the site's languages ({}); add it to `languages` in site.toml", meta.lang, config.languages.join(", ")),
+            ));
+        }
+        if meta.date.is_none() && !diags.iter().any(|d| d.message.contains("date")) {
+            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology"));
+        }
+        if meta.topics.is_empty() {
+            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic"));
+        }
+
+        let slug = match &meta.slug {
+            Some(s) => s.clone(),
+            None => {
+                let stem = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if crate::text::is_slug(&stem) {
+                    stem
+                } else {
+                    let fixed = crate::text::slugify(&stem, &meta.lang, 80);
+                    diags.push(Diagnostic::error(
+                        path,
+                        0,
+                        0,
+                        format!("the file name \"{stem}\" cannot be an address; rename the file to \"{fixed}.md\" or add `slug: {fixed}`"),
+                    ));
+                    fixed
+                }
+            }
+        };
+        if diags.iter().any(Diagnostic::is_error) {
+            return (None, diags);
+        }
+        let article = Article {
+            path: path.to_path_buf(),
+            slug,
+            meta,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            front_matter_text: split.yaml.to_string(),
+        };
+        (Some(article), diags)
+    }
+
+    /// Reads and parses `root/path`.
+    pub fn from_file(
+        root: &Path,
+        path: &Path,
+        config: &Config,
+    ) -> Result<(Option<Article>, Vec<Diagnostic>)> {
+        let full = root.join(path);
+        let bytes = std::fs::read(&full).map_err(|e| Error::read(&full, e))?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Article::parse(path, &text, config)),
+            Err(e) => {
+                let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+                let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+                Ok((
+                    None,
+                    vec![Diagnostic::error(
+                        path,
+                        line,
+                        1,
+                        "the file is not UTF-8 text; save it as UTF-8",
+                    )],
+                ))
+            }
+        }
+    }
+
+    /// Line and column of `value` under `key` in the front matter.
+    pub fn position_of(&self, key: &str, value: &str) -> (usize, usize) {
+        locate(&self.front_matter_text, 2, key, value)
+    }
+
+    pub fn title(&self) -> &str {
+        &self.meta.title
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+fn unknown_message(what: &str, value: &str, known: &[&str], fix: &str) -> String {
+    match suggest(value, known.iter().copied()) {
+        Some(s) => format!("unknown {what} \"{value}\" (did you mean \"{s}\"?)"),
+        None if known.is_empty() => format!("unknown {what} \"{value}\"; {fix}"),
+        None => format!(
+            "unknown {what} \"{value}\"; {fix}, or use one of: {}",
+            known.join(", ")
+        ),
+    }
+}
+
+/// Line and column of `value` under `key` in the front matter.
+fn locate(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usize) {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let Some(start) = lines.iter().position(|l| l.starts_with(&format!("{key}:"))) else {
+        return (first_line, 1);
+    };
+    for (i, line) in lines.iter().enumerate().skip(start) {
+        if i > start && !line.starts_with([' ', '-', '\t']) {
+            break;
+        }
+        let from = if i == start { key.len() + 1 } else { 0 };
+        let hay = &line[from..];
+        let mut at = 0;
+        while let Some(pos) = hay[at..].find(value) {
+            let s = at + pos;
+            let before = hay[..s].chars().last();
+            let after = hay[s + value.len()..].chars().next();
+            let bounded =
+                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
+            if bounded(before) && bounded(after) {
+                return (first_line + i, line[..from + s].chars().count() + 1);
+            }
+            at = s + value.len();
+        }
+    }
+    (first_line + start, 1)
+}
+
+/// Reads every article under `root/content`, in parallel. Returns the valid
+/// ones (sorted by path) and all diagnostics, including duplicate slugs.
+pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
+    let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
+    let results: Vec<Result<(Option<Article>, Vec<Diagnostic>)>> = files
+        .par_iter()
+        .map(|full| {
+            let rel = full.strip_prefix(root).unwrap_or(full);
+            Article::from_file(root, rel, config)
+        })
+        .collect();
+    let mut articles = Vec::new();
+    let mut diags = Diagnostics::default();
+    for result in results {
+        let (article, ds) = result?;
+        diags.extend(ds);
+        articles.extend(article);
+    }
+    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for a in &articles {
+        by_slug.entry(&a.slug).or_default().push(a);
+    }
+    for (slug, same) in by_slug.iter().filter(|(_, v)| v.len() > 1) {
+        let names: Vec<String> = same.iter().map(|a| a.path.display().to_string()).collect();
+        for a in same {
+            diags.push(Diagnostic::error(
+                &a.path,
+                0,
+                0,
+                format!("two articles have the slug \"{slug}\" ({}); rename one file or give it its own `slug:`", names.join(" and ")),
+            ));
+        }
+    }
+    if diags.errors() > 0 {
+        let bad: std::collections::HashSet<PathBuf> = diags
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.clone())
+            .collect();
+        articles.retain(|a| !bad.contains(&a.path));
+    }
+    Ok((articles, diags))
+}
+
+#[cfg(test)]
+mod tests;

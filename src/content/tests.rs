@@ -1,0 +1,92 @@
+use super::*;
+
+fn config() -> Config {
+    let site = r#"
+title = "T"
+base_url = "https://x.org/"
+languages = ["en", "de"]
+entities = "entities.toml"
+[[topics]]
+slug = "energy"
+name = "Energy"
+[[topics]]
+slug = "transport"
+name = "Transport"
+"#;
+    let entities = "[[people]]\nslug = \"ilham-aliyev\"\nname = \"Ilham Aliyev\"\n[[places]]\nslug = \"baku\"\nname = \"Baku\"\n";
+    Config::parse(site, Some((Path::new("entities.toml"), entities))).unwrap()
+}
+
+fn messages(text: &str) -> Vec<String> {
+    let (_, diags) = Article::parse(Path::new("content/x.md"), text, &config());
+    diags.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_clean_article_parses_without_diagnostics() {
+    let (article, diags) = Article::parse(
+        Path::new("content/leaders-meet.md"),
+        "---\ntitle: Leaders meet\ndate: 2024-03-11\nlang: en\ntopics: [energy]\npeople: [ilham-aliyev]\nplaces: [baku]\n---\n\nText.\n",
+        &config(),
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    let article = article.unwrap();
+    assert_eq!(article.slug, "leaders-meet");
+    assert_eq!(article.body_line, 9);
+    assert_eq!(article.body, "\nText.\n");
+}
+
+#[test]
+fn errors_on_unknown_topic_with_suggestion() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: en\ntopics: [energy, trasnport]\n---\n"),
+        ["content/x.md:5:18: unknown topic \"trasnport\" (did you mean \"transport\"?)"]
+    );
+}
+
+#[test]
+fn errors_on_unknown_person_and_place() {
+    assert_eq!(
+        messages(
+            "---\ntitle: T\ndate: 2024\nlang: en\ntopics: [energy]\npeople:\n  - ilham-aliev\nplaces: [paris]\n---\n"
+        ),
+        [
+            "content/x.md:7:5: unknown person \"ilham-aliev\" (did you mean \"ilham-aliyev\"?)",
+            "content/x.md:8:10: unknown place \"paris\"; add it to entities.toml under [[places]] with its aliases, or use one of: baku",
+        ]
+    );
+}
+
+#[test]
+fn undated_and_topicless_articles_are_warnings() {
+    assert_eq!(
+        messages("---\ntitle: T\nlang: en\n---\n"),
+        [
+            "content/x.md:2:1: warning: the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology",
+            "content/x.md:2:1: warning: the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic",
+        ]
+    );
+}
+
+#[test]
+fn a_file_name_that_is_no_slug_is_an_error_with_a_fix() {
+    let (_, diags) = Article::parse(
+        Path::new("content/Grüße aus Baku.md"),
+        "---\ntitle: T\ndate: 2024\nlang: de\ntopics: [energy]\n---\n",
+        &config(),
+    );
+    assert_eq!(
+        diags[0].to_string(),
+        "content/Grüße aus Baku.md: the file name \"Grüße aus Baku\" cannot be an address; rename the file to \"gruesse-aus-baku.md\" or add `slug: gruesse-aus-baku`"
+    );
+}
+
+#[test]
+fn a_language_outside_the_site_is_a_warning() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: fr\ntopics: [energy]\n---\n"),
+        [
+            "content/x.md:4:7: warning: language \"fr\" is not one of the site's languages (en, de); add it to `languages` in site.toml"
+        ]
+    );
+}

@@ -1,0 +1,952 @@
+//! Pages from the `Site`: Tera templates (built in, or the site's own of the
+//! same name in `templates/`), feeds, sitemap, search index and assets.
+//! Every page is a pure function of `&Site`, rendered in parallel.
+
+pub mod search;
+pub mod views;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use crate::config::EntityKind;
+use crate::date::PartialDate;
+use crate::error::{Diagnostic, Error, Result};
+use crate::language;
+use crate::site::{Site, markdown};
+use views::{Card, DateView, Link, Pager, description, entity_links, topic_links};
+
+/// Templates built into the binary; a file of the same name in the site's
+/// `templates/` folder replaces one.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    (
+        "partials/card.html",
+        include_str!("../../templates/partials/card.html"),
+    ),
+    (
+        "partials/pager.html",
+        include_str!("../../templates/partials/pager.html"),
+    ),
+    ("index.html", include_str!("../../templates/index.html")),
+    ("article.html", include_str!("../../templates/article.html")),
+    ("topics.html", include_str!("../../templates/topics.html")),
+    ("topic.html", include_str!("../../templates/topic.html")),
+    (
+        "chronology.html",
+        include_str!("../../templates/chronology.html"),
+    ),
+    (
+        "entities.html",
+        include_str!("../../templates/entities.html"),
+    ),
+    ("entity.html", include_str!("../../templates/entity.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+];
+
+/// Static files built into the binary, written under `assets/`; a file of
+/// the same name in the site's `static/` folder replaces one.
+pub const ASSETS: &[(&str, &[u8])] = &[
+    ("style.css", include_bytes!("../../static/style.css")),
+    ("search.js", include_bytes!("../../static/search.js")),
+    ("favicon.svg", include_bytes!("../../static/favicon.svg")),
+];
+
+pub const TEMPLATES_DIR: &str = "templates";
+pub const STATIC_DIR: &str = "static";
+
+/// Articles per feed.
+const FEED_ENTRIES: usize = 20;
+/// Articles on the home page.
+const HOME_ARTICLES: usize = 8;
+
+/// One output file: its path under the output folder and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Page {
+    fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        Page {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+}
+
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// The built-in templates, with the site's own in `root/templates` over them.
+    pub fn new(root: &Path) -> Result<Self> {
+        let dir = root.join(TEMPLATES_DIR);
+        let mut sources: BTreeMap<String, (String, String)> = TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (format!("built-in template {name}"), text.to_string()),
+                )
+            })
+            .collect();
+        for ext in ["html", "xml"] {
+            for path in crate::fs::list_files(&dir, ext)? {
+                let name = path
+                    .strip_prefix(&dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
+                sources.insert(name.clone(), (format!("{TEMPLATES_DIR}/{name}"), text));
+            }
+        }
+        let mut tera = Tera::new();
+        tera.add_raw_templates(
+            sources
+                .iter()
+                .map(|(name, (_, text))| (name.as_str(), text.as_str())),
+        )
+        .map_err(|e| {
+            let message = one_line(&e);
+            // Name the file the message is about, the site's own or the built-in one.
+            let shown = sources
+                .iter()
+                .find(|(name, _)| message.contains(&format!("'{name}'")))
+                .map_or(TEMPLATES_DIR, |(_, (shown, _))| shown.as_str());
+            Error::Located(Diagnostic::error(
+                shown,
+                0,
+                0,
+                format!("{message}; fix the template"),
+            ))
+        })?;
+        Ok(Renderer { tera })
+    }
+
+    fn render(&self, name: &str, context: &Context) -> Result<String> {
+        self.tera.render(name, context).map_err(|e| {
+            Error::Located(Diagnostic::error(
+                format!("{TEMPLATES_DIR}/{name}"),
+                0,
+                0,
+                format!("cannot render: {}", one_line(&e)),
+            ))
+        })
+    }
+}
+
+fn one_line(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    base_url: &'a str,
+    /// The base path, `/` or `/repo/`.
+    base: &'a str,
+    lang: &'a str,
+    nav: Vec<NavItem>,
+    assets: String,
+    feed_url: String,
+    search_url: String,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    name: &'static str,
+    url: String,
+    key: &'static str,
+}
+
+#[derive(Serialize, Default)]
+struct PageView<'a> {
+    title: String,
+    description: String,
+    /// Absolute URL of this page.
+    canonical: String,
+    lang: &'a str,
+    /// Which section of the site this page is in: home, article, topics, ...
+    section: &'static str,
+    alternates: Vec<Alternate<'a>>,
+}
+
+#[derive(Serialize)]
+struct Alternate<'a> {
+    lang: &'a str,
+    url: String,
+}
+
+struct Ctx<'a> {
+    site: &'a Site,
+    renderer: &'a Renderer,
+}
+
+impl<'a> Ctx<'a> {
+    fn context(&self, page: PageView<'a>) -> Context {
+        let site = self.site;
+        let nav = [
+            ("Home", "", "home"),
+            ("Topics", "topics/", "topics"),
+            ("Chronology", "chronology/", "chronology"),
+            ("People", "people/", "people"),
+            ("Places", "places/", "places"),
+            ("Search", "search/", "search"),
+        ]
+        .into_iter()
+        .map(|(name, path, key)| NavItem {
+            name,
+            url: site.url(path),
+            key,
+        })
+        .collect();
+        let mut c = Context::new();
+        c.insert(
+            "site",
+            &SiteView {
+                title: &site.config.title,
+                description: &site.config.description,
+                base_url: &site.config.base_url,
+                base: site.config.base_path(),
+                lang: &site.config.language,
+                nav,
+                assets: site.url("assets/"),
+                feed_url: site.url("feed.xml"),
+                search_url: site.url("search/"),
+            },
+        );
+        c.insert("page", &page);
+        c
+    }
+
+    fn page(&self, template: &str, path: &str, context: &Context) -> Result<Page> {
+        Ok(Page::new(path, self.renderer.render(template, context)?))
+    }
+
+    fn page_view(
+        &self,
+        title: String,
+        description: String,
+        path: &str,
+        section: &'static str,
+    ) -> PageView<'a> {
+        PageView {
+            title,
+            description,
+            canonical: self.site.absolute(path),
+            lang: &self.site.config.language,
+            section,
+            alternates: Vec::new(),
+        }
+    }
+}
+
+/// Every file of the site, sorted by path.
+pub fn render_site(site: &Site, renderer: &Renderer) -> Result<Vec<Page>> {
+    let ctx = Ctx { site, renderer };
+    let mut pages: Vec<Page> = (0..site.entries.len())
+        .into_par_iter()
+        .map(|i| render_article(&ctx, i))
+        .collect::<Result<_>>()?;
+    pages.push(render_home(&ctx)?);
+    pages.extend(render_topics(&ctx)?);
+    pages.push(render_chronology(&ctx)?);
+    for kind in [EntityKind::Person, EntityKind::Place] {
+        pages.extend(render_entities(&ctx, kind)?);
+    }
+    pages.push(render_search_page(&ctx)?);
+    pages.extend(search::render_index(site));
+    pages.push(render_feed(
+        &ctx,
+        "feed.xml",
+        &site.config.title,
+        &(0..site.entries.len()).rev().collect::<Vec<_>>(),
+    )?);
+    pages.push(ctx.page(
+        "404.html",
+        "404.html",
+        &ctx.context(ctx.page_view("Page not found".into(), String::new(), "404.html", "none")),
+    )?);
+    pages.push(render_sitemap(&ctx, &pages)?);
+    pages.push(Page::new(
+        "robots.txt",
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            site.absolute("sitemap.xml")
+        ),
+    ));
+    pages.push(Page::new(".nojekyll", ""));
+    if let Some(cname) = &site.config.cname {
+        pages.push(Page::new("CNAME", format!("{cname}\n")));
+    }
+    pages.push(Page::new("assets/highlight.css", markdown::highlight_css()));
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(pages)
+}
+
+/// The built-in assets, for the output's `assets/` folder.
+pub fn builtin_assets() -> impl Iterator<Item = Page> {
+    ASSETS
+        .iter()
+        .map(|(name, bytes)| Page::new(format!("assets/{name}"), bytes.to_vec()))
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    title: &'a str,
+    title_generated: bool,
+    date: Option<DateView>,
+    lang: &'a str,
+    lang_name: &'static str,
+    lang_native: &'static str,
+    source_name: Option<&'a str>,
+    source_url: Option<&'a str>,
+    topics: Vec<Link<'a>>,
+    people: Vec<Link<'a>>,
+    places: Vec<Link<'a>>,
+    html: &'a str,
+    summary: &'a str,
+    events: Vec<EventView<'a>>,
+    related: Vec<Card<'a>>,
+    previous: Option<Card<'a>>,
+    next: Option<Card<'a>>,
+    translations: Vec<TranslationView<'a>>,
+    has_code: bool,
+    json_ld: String,
+    words: usize,
+    minutes: usize,
+}
+
+#[derive(Serialize)]
+struct EventView<'a> {
+    date: DateView,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct TranslationView<'a> {
+    title: &'a str,
+    url: &'a str,
+    lang: &'a str,
+    lang_name: &'static str,
+}
+
+fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
+    let site = ctx.site;
+    let e = &site.entries[i];
+    let meta = &e.article.meta;
+    let path = format!("articles/{}/", e.slug());
+    let source = meta.source.as_ref();
+    let translations: Vec<TranslationView> = site.translations[i]
+        .iter()
+        .map(|&j| {
+            let t = &site.entries[j];
+            TranslationView {
+                title: t.article.title(),
+                url: &t.url,
+                lang: &t.article.meta.lang,
+                lang_name: language::native_name(&t.article.meta.lang),
+            }
+        })
+        .collect();
+    let mut alternates = Vec::new();
+    if !translations.is_empty() {
+        alternates.push(Alternate {
+            lang: &meta.lang,
+            url: site.absolute(&path),
+        });
+        for &j in &site.translations[i] {
+            let t = &site.entries[j];
+            alternates.push(Alternate {
+                lang: &t.article.meta.lang,
+                url: site.absolute(&format!("articles/{}/", t.slug())),
+            });
+        }
+    }
+    let people = entity_links(site, e, EntityKind::Person);
+    let places = entity_links(site, e, EntityKind::Place);
+    let topics = topic_links(site, e);
+    let words = crate::text::word_count(&e.plain);
+    let json_ld = json_ld(site, i, &path, &topics, &people, &places);
+    let view = ArticleView {
+        title: e.article.title(),
+        title_generated: meta.generated.iter().any(|g| g == "title"),
+        date: meta.date.map(DateView::from),
+        lang: &meta.lang,
+        lang_name: language::english_name(&meta.lang),
+        lang_native: language::native_name(&meta.lang),
+        source_name: source.and_then(|s| s.name.as_deref()),
+        source_url: source.and_then(|s| s.url.as_deref()),
+        topics,
+        people,
+        places,
+        html: &e.html,
+        summary: &e.summary,
+        events: meta
+            .events
+            .iter()
+            .map(|ev| EventView {
+                date: ev.date.into(),
+                text: &ev.text,
+            })
+            .collect(),
+        related: site.related[i]
+            .iter()
+            .map(|&j| Card::new(site, j))
+            .collect(),
+        previous: site.previous[i].map(|j| Card::new(site, j)),
+        next: site.next[i].map(|j| Card::new(site, j)),
+        translations,
+        has_code: e.has_code,
+        json_ld,
+        words,
+        minutes: words.div_ceil(200).max(1),
+    };
+    let mut page = ctx.page_view(
+        e.article.title().to_string(),
+        description(&e.summary),
+        &path,
+        "article",
+    );
+    page.lang = &meta.lang;
+    page.alternates = alternates;
+    let mut c = ctx.context(page);
+    c.insert("article", &view);
+    ctx.page("article.html", &format!("{path}index.html"), &c)
+}
+
+/// schema.org `NewsArticle` as JSON-LD, safe inside `<script>`.
+fn json_ld(
+    site: &Site,
+    i: usize,
+    path: &str,
+    topics: &[Link],
+    people: &[Link],
+    places: &[Link],
+) -> String {
+    let e = &site.entries[i];
+    let meta = &e.article.meta;
+    let publisher = meta
+        .source
+        .as_ref()
+        .and_then(|s| s.name.as_deref())
+        .unwrap_or(&site.config.title);
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": e.article.title(),
+        "inLanguage": meta.lang,
+        "url": site.absolute(path),
+        "mainEntityOfPage": site.absolute(path),
+        "description": description(&e.summary),
+        "publisher": { "@type": "Organization", "name": publisher },
+        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": site.config.base_url },
+        "about": topics.iter().map(|t| t.name).collect::<Vec<_>>(),
+        "mentions": people.iter().map(|p| serde_json::json!({"@type": "Person", "name": p.name}))
+            .chain(places.iter().map(|p| serde_json::json!({"@type": "Place", "name": p.name})))
+            .collect::<Vec<_>>(),
+    });
+    if let Some(d) = meta.date {
+        ld["datePublished"] = d.iso().into();
+    }
+    serde_json::to_string(&ld)
+        .unwrap_or_default()
+        .replace("</", "<\\/")
+}
+
+#[derive(Serialize)]
+struct TopicView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    description: &'a str,
+    url: String,
+    feed_url: String,
+    count: usize,
+}
+
+fn topic_view<'a>(site: &'a Site, t: usize) -> TopicView<'a> {
+    let topic = &site.config.topics[t];
+    TopicView {
+        name: &topic.name,
+        slug: &topic.slug,
+        description: &topic.description,
+        url: site.url(&format!("topics/{}/", topic.slug)),
+        feed_url: site.url(&format!("topics/{}/feed.xml", topic.slug)),
+        count: site.topics[t].len(),
+    }
+}
+
+fn render_home(ctx: &Ctx) -> Result<Page> {
+    let site = ctx.site;
+    let latest: Vec<Card> = newest(site)
+        .take(HOME_ARTICLES)
+        .map(|i| Card::new(site, i))
+        .collect();
+    let topics: Vec<TopicView> = (0..site.config.topics.len())
+        .map(|t| topic_view(site, t))
+        .collect();
+    let mut c = ctx.context(ctx.page_view(
+        site.config.title.clone(),
+        description(&site.config.description),
+        "",
+        "home",
+    ));
+    c.insert("latest", &latest);
+    c.insert("topics", &topics);
+    c.insert("years", &years(site));
+    c.insert("article_count", &site.entries.len());
+    ctx.page("index.html", "index.html", &c)
+}
+
+/// Dated articles newest first, then the undated.
+fn newest(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    let dated = (0..site.entries.len())
+        .rev()
+        .filter(|&i| site.entries[i].date().is_some());
+    dated.chain((0..site.entries.len()).filter(|&i| site.entries[i].date().is_none()))
+}
+
+fn render_topics(ctx: &Ctx) -> Result<Vec<Page>> {
+    let site = ctx.site;
+    let topics: Vec<TopicView> = (0..site.config.topics.len())
+        .map(|t| topic_view(site, t))
+        .collect();
+    let mut c = ctx.context(ctx.page_view(
+        "Topics".into(),
+        "Every topic of the archive.".into(),
+        "topics/",
+        "topics",
+    ));
+    c.insert("topics", &topics);
+    let mut pages = vec![ctx.page("topics.html", "topics/index.html", &c)?];
+    for (t, topic) in site.config.topics.iter().enumerate() {
+        let base = format!("topics/{}/", topic.slug);
+        let list = &site.topics[t];
+        pages.extend(paginate(ctx, &base, list, |number, cards_slice, pager| {
+            let title = if number > 1 {
+                format!("{} (page {number})", topic.name)
+            } else {
+                topic.name.clone()
+            };
+            let desc = if topic.description.is_empty() {
+                format!("Articles about {}.", topic.name)
+            } else {
+                topic.description.clone()
+            };
+            let mut c = ctx.context(ctx.page_view(
+                title,
+                description(&desc),
+                &page_path(&base, number),
+                "topics",
+            ));
+            c.insert("topic", &topic_view(site, t));
+            let cards: Vec<Card> = cards_slice
+                .iter()
+                .map(|&i| Card::with_excerpt(site, i, t))
+                .collect();
+            c.insert("articles", &cards);
+            c.insert("pager", &pager);
+            ctx.page(
+                "topic.html",
+                &format!("{}index.html", page_path(&base, number)),
+                &c,
+            )
+        })?);
+        pages.push(render_feed(
+            ctx,
+            &format!("{base}feed.xml"),
+            &format!("{} – {}", site.config.title, topic.name),
+            list,
+        )?);
+    }
+    Ok(pages)
+}
+
+fn page_path(base: &str, number: usize) -> String {
+    if number == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+/// Renders a list in pages of `paginate` articles; an empty list is one page.
+fn paginate<'a>(
+    ctx: &Ctx<'a>,
+    base: &str,
+    list: &[usize],
+    render: impl Fn(usize, &[usize], Pager) -> Result<Page>,
+) -> Result<Vec<Page>> {
+    let size = ctx.site.config.paginate;
+    let total = list.len().div_ceil(size).max(1);
+    let base_url = ctx.site.url(base);
+    (1..=total)
+        .map(|n| {
+            let slice = &list[((n - 1) * size).min(list.len())..(n * size).min(list.len())];
+            render(n, slice, Pager::new(&base_url, n, total))
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct YearView {
+    year: i32,
+    id: String,
+    groups: Vec<GroupView>,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    /// "November 2023", or "2023" for what is known only to the year.
+    label: String,
+    id: String,
+    items: Vec<ChronoItem>,
+}
+
+#[derive(Serialize)]
+struct ChronoItem {
+    /// "article" or "event".
+    kind: &'static str,
+    date: DateView,
+    title: String,
+    url: String,
+    lang: String,
+    /// For an event: the article that mentions it.
+    source_title: Option<String>,
+    source_lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i32,
+    url: String,
+}
+
+fn years(site: &Site) -> Vec<YearLink> {
+    let mut years: Vec<i32> = site
+        .entries
+        .iter()
+        .filter_map(|e| e.date().map(|d| d.year))
+        .chain(site.events.iter().map(|e| e.date.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| YearLink {
+            year,
+            url: site.url(&format!("chronology/#y{year}")),
+        })
+        .collect()
+}
+
+fn render_chronology(ctx: &Ctx) -> Result<Page> {
+    let site = ctx.site;
+    // Articles and events, merged by date; on one date an article before the events it mentions.
+    let mut items: Vec<(PartialDate, u8, usize, ChronoItem)> = Vec::new();
+    for (i, e) in site.entries.iter().enumerate() {
+        if let Some(date) = e.date() {
+            items.push((
+                date,
+                0,
+                i,
+                ChronoItem {
+                    kind: "article",
+                    date: date.into(),
+                    title: e.article.title().to_string(),
+                    url: e.url.clone(),
+                    lang: e.article.meta.lang.clone(),
+                    source_title: None,
+                    source_lang: None,
+                },
+            ));
+        }
+    }
+    for (k, ev) in site.events.iter().enumerate() {
+        let e = &site.entries[ev.entry];
+        items.push((
+            ev.date,
+            1,
+            k,
+            ChronoItem {
+                kind: "event",
+                date: ev.date.into(),
+                title: ev.text.clone(),
+                url: e.url.clone(),
+                lang: e.article.meta.lang.clone(),
+                source_title: Some(e.article.title().to_string()),
+                source_lang: Some(e.article.meta.lang.clone()),
+            },
+        ));
+    }
+    items.sort_by_key(|a| (a.0, a.1, a.2));
+
+    let mut years: Vec<YearView> = Vec::new();
+    for (date, _, _, item) in items {
+        if years.last().is_none_or(|y| y.year != date.year) {
+            years.push(YearView {
+                year: date.year,
+                id: format!("y{}", date.year),
+                groups: Vec::new(),
+                count: 0,
+            });
+        }
+        let year = years.last_mut().expect("a year");
+        let (label, id) = match date.month {
+            Some(m) => (
+                format!("{} {}", PartialDate::month_name(m), date.year),
+                format!("y{}-{m:02}", date.year),
+            ),
+            None => (
+                format!("{} (month not known)", date.year),
+                format!("y{}-00", date.year),
+            ),
+        };
+        if year.groups.last().is_none_or(|g| g.id != id) {
+            year.groups.push(GroupView {
+                label,
+                id,
+                items: Vec::new(),
+            });
+        }
+        year.count += usize::from(item.kind == "article");
+        year.groups.last_mut().expect("a group").items.push(item);
+    }
+    let undated: Vec<Card> = (0..site.entries.len())
+        .filter(|&i| site.entries[i].date().is_none())
+        .map(|i| Card::new(site, i))
+        .collect();
+    let mut c = ctx.context(ctx.page_view(
+        "Chronology".into(),
+        "Every article by date, with the dated events the articles mention.".into(),
+        "chronology/",
+        "chronology",
+    ));
+    c.insert("years", &years);
+    c.insert("undated", &undated);
+    ctx.page("chronology.html", "chronology/index.html", &c)
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    description: &'a str,
+    aliases: Vec<&'a str>,
+    url: String,
+    count: usize,
+    topics: Vec<TopicCount<'a>>,
+}
+
+#[derive(Serialize)]
+struct TopicCount<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+fn render_entities(ctx: &Ctx, kind: EntityKind) -> Result<Vec<Page>> {
+    let site = ctx.site;
+    let lists = site.entity_articles(kind);
+    let entities = site.config.entities(kind);
+    let view = |i: usize| {
+        let en = &entities[i];
+        let mut aliases: Vec<&str> = en
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .filter(|a| *a != en.name)
+            .collect();
+        aliases.sort_unstable();
+        aliases.dedup();
+        let mut topics: Vec<TopicCount> = site
+            .config
+            .topics
+            .iter()
+            .map(|t| TopicCount {
+                name: &t.name,
+                url: site.url(&format!("topics/{}/", t.slug)),
+                count: lists[i]
+                    .iter()
+                    .filter(|&&a| site.entries[a].article.meta.topics.contains(&t.slug))
+                    .count(),
+            })
+            .filter(|t| t.count > 0)
+            .collect();
+        // Most articles first; ties in the order site.toml gives the topics.
+        topics.sort_by_key(|t| std::cmp::Reverse(t.count));
+        EntityView {
+            name: &en.name,
+            slug: &en.slug,
+            description: &en.description,
+            aliases,
+            url: site.url(&format!("{}/{}/", kind.key(), en.slug)),
+            count: lists[i].len(),
+            topics,
+        }
+    };
+    let named: Vec<usize> = (0..entities.len())
+        .filter(|&i| !lists[i].is_empty())
+        .collect();
+    let heading = match kind {
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+    };
+    let mut index: Vec<EntityView> = named.iter().map(|&i| view(i)).collect();
+    index.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+    let mut c = ctx.context(ctx.page_view(
+        heading.into(),
+        format!("{heading} the articles name."),
+        &format!("{}/", kind.key()),
+        kind.key(),
+    ));
+    c.insert("entities", &index);
+    c.insert("kind", kind.key());
+    c.insert("heading", heading);
+    let mut pages = vec![ctx.page("entities.html", &format!("{}/index.html", kind.key()), &c)?];
+    for i in named {
+        let base = format!("{}/{}/", kind.key(), entities[i].slug);
+        pages.extend(paginate(ctx, &base, &lists[i], |number, slice, pager| {
+            let en = view(i);
+            let title = if number > 1 {
+                format!("{} (page {number})", en.name)
+            } else {
+                en.name.to_string()
+            };
+            let desc = if en.description.is_empty() {
+                format!("Articles that name {}.", en.name)
+            } else {
+                en.description.to_string()
+            };
+            let mut c = ctx.context(ctx.page_view(
+                title,
+                description(&desc),
+                &page_path(&base, number),
+                kind.key(),
+            ));
+            c.insert("entity", &en);
+            c.insert("kind", kind.key());
+            c.insert("noun", kind.noun());
+            c.insert(
+                "articles",
+                &slice
+                    .iter()
+                    .map(|&a| Card::new(site, a))
+                    .collect::<Vec<_>>(),
+            );
+            c.insert("pager", &pager);
+            ctx.page(
+                "entity.html",
+                &format!("{}index.html", page_path(&base, number)),
+                &c,
+            )
+        })?);
+    }
+    Ok(pages)
+}
+
+fn render_search_page(ctx: &Ctx) -> Result<Page> {
+    let site = ctx.site;
+    let mut c = ctx.context(ctx.page_view(
+        "Search".into(),
+        "Search every article, in every language.".into(),
+        "search/",
+        "search",
+    ));
+    c.insert("index_url", &site.url("search/"));
+    ctx.page("search.html", "search/index.html", &c)
+}
+
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    url: String,
+    updated: String,
+    summary: &'a str,
+    content: &'a str,
+    lang: &'a str,
+}
+
+/// An Atom feed of the newest dated articles in `list` (given newest first).
+fn render_feed(ctx: &Ctx, path: &str, title: &str, list: &[usize]) -> Result<Page> {
+    let site = ctx.site;
+    let entries: Vec<FeedEntry> = list
+        .iter()
+        .filter_map(|&i| {
+            let e = &site.entries[i];
+            Some(FeedEntry {
+                title: e.article.title(),
+                url: site.absolute(&format!("articles/{}/", e.slug())),
+                updated: e.date()?.rfc3339(),
+                summary: &e.summary,
+                content: &e.html,
+                lang: &e.article.meta.lang,
+            })
+        })
+        .take(FEED_ENTRIES)
+        .collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let mut c = Context::new();
+    c.insert("title", title);
+    c.insert("feed_url", &site.absolute(path));
+    c.insert("site_url", &site.config.base_url);
+    c.insert("site_title", &site.config.title);
+    c.insert("lang", &site.config.language);
+    c.insert("updated", &updated);
+    c.insert("entries", &entries);
+    ctx.page("feed.xml", path, &c)
+}
+
+#[derive(Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+fn render_sitemap(ctx: &Ctx, pages: &[Page]) -> Result<Page> {
+    let site = ctx.site;
+    let lastmod: BTreeMap<String, String> = site
+        .entries
+        .iter()
+        .filter_map(|e| {
+            e.date()
+                .filter(PartialDate::is_full)
+                .map(|d| (format!("articles/{}/index.html", e.slug()), d.iso()))
+        })
+        .collect();
+    let mut urls: Vec<SitemapUrl> = pages
+        .iter()
+        .filter(|p| p.path.ends_with("index.html"))
+        .map(|p| SitemapUrl {
+            loc: site.absolute(p.path.trim_end_matches("index.html")),
+            lastmod: lastmod.get(&p.path).cloned(),
+        })
+        .collect();
+    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let mut c = Context::new();
+    c.insert("urls", &urls);
+    ctx.page("sitemap.xml", "sitemap.xml", &c)
+}

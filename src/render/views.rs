@@ -1,0 +1,199 @@
+//! What templates see: small serializable views borrowed from the `Site`,
+//! with every cross-reference already resolved to a name and a URL.
+
+use serde::Serialize;
+
+use crate::config::EntityKind;
+use crate::date::PartialDate;
+use crate::language;
+use crate::site::{Entry, Site};
+use crate::text::cut_at_word;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// For `<time datetime>`: `2023-11-24`, `2025-03` or `2023`.
+    pub iso: String,
+    /// For readers: `24 November 2023`, `March 2025` or `2023`.
+    pub human: String,
+}
+
+impl From<PartialDate> for DateView {
+    fn from(d: PartialDate) -> Self {
+        DateView {
+            iso: d.iso(),
+            human: d.human(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// An article in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Card<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    pub date: Option<DateView>,
+    pub lang: &'a str,
+    pub lang_name: &'static str,
+    /// Plain text, or HTML with `<mark>` when `excerpt_html` is set.
+    pub summary: String,
+    pub excerpt_html: bool,
+    pub topics: Vec<Link<'a>>,
+}
+
+impl<'a> Card<'a> {
+    pub fn new(site: &'a Site, i: usize) -> Self {
+        let e = &site.entries[i];
+        Card {
+            title: e.article.title(),
+            url: &e.url,
+            date: e.date().map(DateView::from),
+            lang: &e.article.meta.lang,
+            lang_name: language::english_name(&e.article.meta.lang),
+            summary: e.summary.clone(),
+            excerpt_html: false,
+            topics: topic_links(site, e),
+        }
+    }
+
+    /// A card whose text shows why the article is in a topic: the passage
+    /// that mentions it, the words marked.
+    pub fn with_excerpt(site: &'a Site, i: usize, topic: usize) -> Self {
+        let mut card = Card::new(site, i);
+        if let Some(html) = topic_excerpt(site, &site.entries[i], topic) {
+            card.summary = html;
+            card.excerpt_html = true;
+        }
+        card
+    }
+}
+
+pub fn topic_links<'a>(site: &'a Site, e: &Entry) -> Vec<Link<'a>> {
+    e.article
+        .meta
+        .topics
+        .iter()
+        .filter_map(|slug| site.config.topic(slug))
+        .map(|t| Link {
+            name: &t.name,
+            url: site.url(&format!("topics/{}/", t.slug)),
+        })
+        .collect()
+}
+
+pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link<'a>> {
+    let slugs = match kind {
+        EntityKind::Person => &e.article.meta.people,
+        EntityKind::Place => &e.article.meta.places,
+    };
+    slugs
+        .iter()
+        .filter_map(|slug| site.config.entity(kind, slug))
+        .map(|en| Link {
+            name: &en.name,
+            url: site.url(&format!("{}/{}/", kind.key(), en.slug)),
+        })
+        .collect()
+}
+
+/// The sentence around the first mention of a topic's keywords, cut to
+/// about 260 characters, keywords in `<mark>`. HTML-escaped.
+fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
+    let text = &e.plain;
+    let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
+    let hits: Vec<_> = lexicon
+        .find(text)
+        .into_iter()
+        .filter(|h| h.id == topic)
+        .collect();
+    let first = hits.first()?;
+    let start = text[..first.start]
+        .rfind(['\n', '.', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let start = start + (text[start..].len() - text[start..].trim_start().len());
+    let limit = 260;
+    let mut end = text[first.end..]
+        .find(['\n'])
+        .map_or(text.len(), |i| first.end + i);
+    if text[start..end].chars().count() > limit {
+        end = text[start..]
+            .char_indices()
+            .nth(limit)
+            .map_or(end, |(i, _)| start + i);
+        end = text[start..end]
+            .rfind(' ')
+            .map_or(end, |i| start + i)
+            .max(first.end);
+    }
+    let mut html = String::new();
+    let mut at = start;
+    for h in hits.iter().filter(|h| h.start >= start && h.end <= end) {
+        html.push_str(&escape(&text[at..h.start]));
+        html.push_str("<mark>");
+        html.push_str(&escape(&text[h.start..h.end]));
+        html.push_str("</mark>");
+        at = h.end;
+    }
+    html.push_str(&escape(&text[at..end]));
+    if end < text.len() && !text[..end].ends_with(['.', '!', '?']) {
+        html.push('…');
+    }
+    Some(html.trim().to_string())
+}
+
+pub fn escape(s: &str) -> String {
+    crate::site::markdown::escape_text(s)
+}
+
+/// Pagination of a list: which page this is and where the others are.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub url: String,
+    pub current: bool,
+}
+
+impl Pager {
+    /// `base` is the list's first page, e.g. `/repo/topics/energy/`.
+    pub fn new(base: &str, current: usize, total: usize) -> Self {
+        let url = |n: usize| {
+            if n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}page/{n}/")
+            }
+        };
+        Pager {
+            current,
+            total,
+            previous: (current > 1).then(|| url(current - 1)),
+            next: (current < total).then(|| url(current + 1)),
+            pages: (1..=total)
+                .map(|n| PageLink {
+                    number: n,
+                    url: url(n),
+                    current: n == current,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A summary cut for `<meta name="description">`.
+pub fn description(text: &str) -> String {
+    cut_at_word(&text.split_whitespace().collect::<Vec<_>>().join(" "), 160)
+}

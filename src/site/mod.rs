@@ -1,0 +1,413 @@
+//! The site as a whole, assembled once from the valid articles: each
+//! article's HTML and plain text, the topic, person and place lists, the
+//! chronology's order, related articles, neighbours in time and
+//! translations. Read-only afterwards: rendering is a pure function of it.
+
+pub mod markdown;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::config::{Config, EntityKind};
+use crate::content::Article;
+use crate::date::PartialDate;
+use crate::error::{Diagnostic, Diagnostics, suggest};
+use crate::text::cut_at_word;
+
+/// How many related articles an article page shows.
+const RELATED: usize = 4;
+
+/// An article with what the site made of it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Article,
+    /// Root-relative, with the base path: `/repo/articles/<slug>/`.
+    pub url: String,
+    pub html: String,
+    pub plain: String,
+    pub headings: Vec<String>,
+    pub has_code: bool,
+    /// The front matter's summary, or the start of the text.
+    pub summary: String,
+    /// Links to site pages written as `/path`, checked once the pages exist.
+    pub site_links: Vec<(String, usize, usize)>,
+}
+
+impl Entry {
+    pub fn slug(&self) -> &str {
+        &self.article.slug
+    }
+
+    pub fn date(&self) -> Option<PartialDate> {
+        self.article.meta.date
+    }
+}
+
+/// A dated event an article mentions.
+#[derive(Debug, Clone)]
+pub struct DatedEvent {
+    pub date: PartialDate,
+    pub text: String,
+    pub entry: usize,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Oldest first: dated articles by date then slug, then undated ones by slug.
+    pub entries: Vec<Entry>,
+    /// Per topic of the configuration, its articles newest first.
+    pub topics: Vec<Vec<usize>>,
+    /// Per person of the configuration, the articles naming them, newest first.
+    pub people: Vec<Vec<usize>>,
+    pub places: Vec<Vec<usize>>,
+    pub related: Vec<Vec<usize>>,
+    pub previous: Vec<Option<usize>>,
+    pub next: Vec<Option<usize>>,
+    pub translations: Vec<Vec<usize>>,
+    /// Every dated event, by date.
+    pub events: Vec<DatedEvent>,
+}
+
+impl Site {
+    /// Builds the site from articles that each passed their own checks, and
+    /// reports what only the whole can show: broken links and anchors,
+    /// unknown translations.
+    pub fn assemble(config: Config, mut articles: Vec<Article>) -> (Site, Diagnostics) {
+        let mut diags = Diagnostics::default();
+        articles.sort_by_key(chronological_key);
+        let base = config.base_path().to_string();
+        let article_url = |slug: &str| format!("{base}articles/{slug}/");
+        let by_file: HashMap<String, String> = articles
+            .iter()
+            .map(|a| (a.file_name(), a.slug.clone()))
+            .collect();
+        let by_slug: HashMap<String, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
+
+        let resolve = |dest: &str| -> Option<String> {
+            if let Some(path) = dest.strip_prefix('/').filter(|p| !p.starts_with('/')) {
+                return Some(format!("{base}{path}"));
+            }
+            let (file, anchor) = split_anchor(dest);
+            let slug = md_target(file).and_then(|name| by_file.get(name))?;
+            Some(format!(
+                "{}{}",
+                article_url(slug),
+                anchor.map(|a| format!("#{a}")).unwrap_or_default()
+            ))
+        };
+        let rendered: Vec<markdown::Rendered> = articles
+            .par_iter()
+            .map(|a| markdown::render(&a.body, &resolve))
+            .collect();
+
+        let mut entries = Vec::with_capacity(articles.len());
+        for (article, r) in articles.into_iter().zip(rendered) {
+            let summary = article
+                .meta
+                .summary
+                .clone()
+                .unwrap_or_else(|| summary_of(&r.plain));
+            let mut site_links = Vec::new();
+            for link in &r.links {
+                let (line, column) = body_position(&article, link.offset);
+                let (file, anchor) = split_anchor(&link.dest);
+                if link.dest.starts_with('/') && !link.dest.starts_with("//") {
+                    site_links.push((link.dest.clone(), line, column));
+                } else if let Some(name) = md_target(file) {
+                    match by_file.get(name) {
+                        None => {
+                            let hint = suggest(name, by_file.keys().map(String::as_str))
+                                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                                .unwrap_or_default();
+                            diags.push(Diagnostic::error(
+                                &article.path,
+                                line,
+                                column,
+                                format!("link to \"{}\" but there is no content/{name}{hint}; fix the file name or remove the link", link.dest),
+                            ));
+                        }
+                        Some(_) if anchor.is_some() => {
+                            site_links.push((link.dest.clone(), line, column))
+                        }
+                        Some(_) => {}
+                    }
+                } else if file.is_empty()
+                    && anchor.is_some_and(|a| !r.headings.iter().any(|h| h == a))
+                {
+                    diags.push(Diagnostic::error(
+                        &article.path,
+                        line,
+                        column,
+                        format!(
+                            "link to \"{}\" but this article has no heading with that id; {}",
+                            link.dest,
+                            headings_hint(&r.headings)
+                        ),
+                    ));
+                }
+            }
+            entries.push(Entry {
+                url: article_url(&article.slug),
+                article,
+                html: r.html,
+                plain: r.plain,
+                headings: r.headings,
+                has_code: r.has_code,
+                summary,
+                site_links,
+            });
+        }
+
+        // Anchors in links to other articles, now that every heading is known.
+        for entry in &entries {
+            for (dest, line, column) in &entry.site_links {
+                let (file, anchor) = split_anchor(dest);
+                let (Some(name), Some(anchor)) = (md_target(file), anchor) else {
+                    continue;
+                };
+                let Some(target) = by_file.get(name).and_then(|slug| by_slug.get(slug)) else {
+                    continue;
+                };
+                let headings = &entries[*target].headings;
+                if !headings.iter().any(|h| h == anchor) {
+                    diags.push(Diagnostic::error(
+                        &entry.article.path,
+                        *line,
+                        *column,
+                        format!("link to \"{dest}\" but {name} has no heading with the id \"{anchor}\"; {}", headings_hint(headings)),
+                    ));
+                }
+            }
+        }
+        for entry in &mut entries {
+            entry
+                .site_links
+                .retain(|(dest, _, _)| dest.starts_with('/'));
+        }
+
+        let n = entries.len();
+        let newest_first = |mut list: Vec<usize>| {
+            list.sort_by(|a, b| {
+                newest_first_key(&entries[*a]).cmp(&newest_first_key(&entries[*b]))
+            });
+            list
+        };
+        let topics = config
+            .topics
+            .iter()
+            .map(|t| {
+                newest_first(
+                    (0..n)
+                        .filter(|&i| entries[i].article.meta.topics.contains(&t.slug))
+                        .collect(),
+                )
+            })
+            .collect();
+        let entity_lists = |kind: EntityKind| -> Vec<Vec<usize>> {
+            config
+                .entities(kind)
+                .iter()
+                .map(|e| {
+                    newest_first(
+                        (0..n)
+                            .filter(|&i| {
+                                let meta = &entries[i].article.meta;
+                                match kind {
+                                    EntityKind::Person => meta.people.contains(&e.slug),
+                                    EntityKind::Place => meta.places.contains(&e.slug),
+                                }
+                            })
+                            .collect(),
+                    )
+                })
+                .collect()
+        };
+        let people = entity_lists(EntityKind::Person);
+        let places = entity_lists(EntityKind::Place);
+
+        let slug_index: HashMap<&str, usize> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.slug(), i))
+            .collect();
+        let mut translations = vec![Vec::new(); n];
+        for (i, entry) in entries.iter().enumerate() {
+            for other in &entry.article.meta.translations {
+                match slug_index.get(other.as_str()) {
+                    Some(&j) if j != i => translations[i].push(j),
+                    _ => {
+                        let (line, column) = entry.article.position_of("translations", other);
+                        diags.push(Diagnostic::error(
+                            &entry.article.path,
+                            line,
+                            column,
+                            format!("translation \"{other}\" is not the slug of another article; use the file name without .md"),
+                        ));
+                    }
+                }
+            }
+        }
+        // A translation goes both ways, even when only one side says so.
+        for i in 0..n {
+            for j in translations[i].clone() {
+                if !translations[j].contains(&i) {
+                    translations[j].push(i);
+                }
+            }
+        }
+        for list in &mut translations {
+            list.sort_unstable();
+            list.dedup();
+        }
+
+        let related = related(&entries, &translations);
+        let dated: Vec<usize> = (0..n).filter(|&i| entries[i].date().is_some()).collect();
+        let mut previous = vec![None; n];
+        let mut next = vec![None; n];
+        for w in dated.windows(2) {
+            next[w[0]] = Some(w[1]);
+            previous[w[1]] = Some(w[0]);
+        }
+
+        let mut events: Vec<DatedEvent> = entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.article.meta.events.iter().map(move |ev| DatedEvent {
+                    date: ev.date,
+                    text: ev.text.clone(),
+                    entry: i,
+                })
+            })
+            .collect();
+        events.sort_by(|a, b| (a.date, a.entry, &a.text).cmp(&(b.date, b.entry, &b.text)));
+
+        let site = Site {
+            config,
+            entries,
+            topics,
+            people,
+            places,
+            related,
+            previous,
+            next,
+            translations,
+            events,
+        };
+        (site, diags)
+    }
+
+    /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_path())
+    }
+
+    /// An absolute URL: `https://user.github.io/repo/topics/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_url)
+    }
+
+    pub fn entity_articles(&self, kind: EntityKind) -> &[Vec<usize>] {
+        match kind {
+            EntityKind::Person => &self.people,
+            EntityKind::Place => &self.places,
+        }
+    }
+}
+
+fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, String) {
+    (a.meta.date.is_none(), a.meta.date, a.slug.clone())
+}
+
+/// Newest first; undated last; ties by slug.
+fn newest_first_key(e: &Entry) -> (bool, std::cmp::Reverse<Option<PartialDate>>, String) {
+    (
+        e.date().is_none(),
+        std::cmp::Reverse(e.date()),
+        e.slug().to_string(),
+    )
+}
+
+/// Related articles: most shared topics, people and places first, then
+/// nearest in time, then by slug. Translations are shown apart, not here.
+fn related(entries: &[Entry], translations: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut holders: BTreeMap<(u8, &str), Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let meta = &e.article.meta;
+        for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
+            for tag in list {
+                holders.entry((kind, tag.as_str())).or_default().push(i);
+            }
+        }
+    }
+    (0..entries.len())
+        .into_par_iter()
+        .map(|i| {
+            let meta = &entries[i].article.meta;
+            let mut score: BTreeMap<usize, u32> = BTreeMap::new();
+            for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
+                for tag in list {
+                    for &j in holders.get(&(kind, tag.as_str())).into_iter().flatten() {
+                        if j != i && !translations[i].contains(&j) {
+                            *score.entry(j).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            let days = |j: usize| match (entries[i].date(), entries[j].date()) {
+                (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
+                _ => u64::MAX,
+            };
+            let mut ranked: Vec<(u32, u64, &str, usize)> = score
+                .into_iter()
+                .map(|(j, s)| (s, days(j), entries[j].slug(), j))
+                .collect();
+            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+            ranked.into_iter().take(RELATED).map(|r| r.3).collect()
+        })
+        .collect()
+}
+
+/// The start of the text, about two lines long.
+fn summary_of(plain: &str) -> String {
+    let text = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    cut_at_word(&text, 220)
+}
+
+fn split_anchor(dest: &str) -> (&str, Option<&str>) {
+    match dest.split_once('#') {
+        Some((file, anchor)) => (file, Some(anchor)),
+        None => (dest, None),
+    }
+}
+
+/// The file name of a relative link to an article, `other.md` or
+/// `./other.md` or `../content/other.md`.
+fn md_target(file: &str) -> Option<&str> {
+    if file.contains("://") || file.starts_with('/') || !file.ends_with(".md") {
+        return None;
+    }
+    file.rsplit('/').next()
+}
+
+fn body_position(article: &Article, offset: usize) -> (usize, usize) {
+    let (line, column) = crate::config::line_column(&article.body, offset);
+    (article.body_line + line - 1, column)
+}
+
+fn headings_hint(headings: &[String]) -> String {
+    if headings.is_empty() {
+        "it has no headings".into()
+    } else {
+        format!("its headings are: {}", headings.join(", "))
+    }
+}
+
+#[cfg(test)]
+mod tests;

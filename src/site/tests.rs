@@ -1,0 +1,180 @@
+use std::path::Path;
+
+use super::*;
+
+fn config() -> Config {
+    let site = r#"
+title = "T"
+base_url = "https://user.github.io/repo/"
+languages = ["en", "de"]
+entities = "entities.toml"
+[[topics]]
+slug = "energy"
+name = "Energy"
+[[topics]]
+slug = "culture"
+name = "Culture"
+"#;
+    let entities = "[[people]]\nslug = \"ilham-aliyev\"\nname = \"Ilham Aliyev\"\n[[places]]\nslug = \"baku\"\nname = \"Baku\"\n[[places]]\nslug = \"astana\"\nname = \"Astana\"\n";
+    Config::parse(site, Some((Path::new("entities.toml"), entities))).unwrap()
+}
+
+fn article(file: &str, front: &str, body: &str) -> Article {
+    let text = format!("---\n{front}\n---\n{body}");
+    let (a, diags) = Article::parse(Path::new(&format!("content/{file}")), &text, &config());
+    assert!(diags.iter().all(|d| !d.is_error()), "{diags:?}");
+    a.unwrap()
+}
+
+fn site(articles: Vec<Article>) -> (Site, Vec<String>) {
+    let (site, diags) = Site::assemble(config(), articles);
+    let messages = diags.sorted().iter().map(ToString::to_string).collect();
+    (site, messages)
+}
+
+fn slugs(site: &Site, list: &[usize]) -> Vec<String> {
+    list.iter()
+        .map(|&i| site.entries[i].slug().to_string())
+        .collect()
+}
+
+fn sample() -> Vec<Article> {
+    vec![
+        article(
+            "c.md",
+            "title: C\ndate: 2024-03-11\nlang: en\ntopics: [energy, culture]\npeople: [ilham-aliyev]\nplaces: [baku]",
+            "\nC text.\n",
+        ),
+        article(
+            "a.md",
+            "title: A\ndate: 2005\nlang: en\ntopics: [energy]",
+            "\nA text.\n",
+        ),
+        article(
+            "u.md",
+            "title: U\nlang: de\ntopics: [culture]",
+            "\nU text.\n",
+        ),
+        article(
+            "b.md",
+            "title: B\ndate: 2023-11\nlang: en\ntopics: [energy]\nplaces: [baku]",
+            "\nB text.\n",
+        ),
+        article(
+            "b2.md",
+            "title: B2\ndate: 2023-11-24\nlang: de\ntopics: [energy]\nplaces: [baku]\ntranslations: [b]",
+            "\nB2 text.\n",
+        ),
+    ]
+}
+
+#[test]
+fn entries_run_oldest_first_with_the_undated_last() {
+    let (site, _) = site(sample());
+    let order: Vec<&str> = site.entries.iter().map(Entry::slug).collect();
+    assert_eq!(order, ["a", "b", "b2", "c", "u"]);
+}
+
+#[test]
+fn topic_and_place_lists_are_newest_first() {
+    let (site, _) = site(sample());
+    assert_eq!(slugs(&site, &site.topics[0]), ["c", "b2", "b", "a"]);
+    assert_eq!(slugs(&site, &site.topics[1]), ["c", "u"]);
+    assert_eq!(slugs(&site, &site.places[0]), ["c", "b2", "b"]);
+    assert!(site.places[1].is_empty());
+}
+
+#[test]
+fn neighbours_in_time_skip_the_undated() {
+    let (site, _) = site(sample());
+    let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
+    assert_eq!(site.previous[index("a")], None);
+    assert_eq!(site.next[index("a")], Some(index("b")));
+    assert_eq!(site.next[index("c")], None);
+    assert_eq!(site.previous[index("u")], None);
+    assert_eq!(site.next[index("u")], None);
+}
+
+#[test]
+fn related_prefers_shared_tags_then_nearness_and_leaves_translations_apart() {
+    let (site, _) = site(sample());
+    let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
+    // b2 shares energy+baku with b (its translation, so apart) and with c; a shares energy only.
+    assert_eq!(slugs(&site, &site.related[index("b2")]), ["c", "a"]);
+    assert_eq!(slugs(&site, &site.translations[index("b")]), ["b2"]);
+    assert_eq!(slugs(&site, &site.translations[index("b2")]), ["b"]);
+}
+
+#[test]
+fn links_between_articles_resolve_under_the_base_path() {
+    let mut articles = sample();
+    articles.push(article(
+        "l.md",
+        "title: L\ndate: 2024\nlang: en\ntopics: [energy]",
+        "\n## Section one\n\nSee [A](a.md), [C](./c.md#top) and [topics](/topics/).\n",
+    ));
+    articles[2] = article(
+        "c.md",
+        "title: C\ndate: 2024-03-11\nlang: en\ntopics: [energy]",
+        "\n## Top\n\nC text.\n",
+    );
+    let (site, messages) = site(articles);
+    assert!(messages.is_empty(), "{messages:?}");
+    let l = site.entries.iter().find(|e| e.slug() == "l").unwrap();
+    assert!(l.html.contains("href=\"/repo/articles/a/\""), "{}", l.html);
+    assert!(l.html.contains("href=\"/repo/articles/c/#top\""));
+    assert!(l.html.contains("href=\"/repo/topics/\""));
+    assert_eq!(l.site_links, [("/topics/".to_string(), 10, 36)]);
+}
+
+#[test]
+fn broken_links_and_anchors_are_errors_with_lines() {
+    let mut articles = sample();
+    articles.push(article(
+        "l.md",
+        "title: L\ndate: 2024\nlang: en\ntopics: [energy]",
+        "\nSee [A](aa.md).\n\nAnd [C](c.md#nowhere), [here](#nothing).\n",
+    ));
+    let (_, messages) = site(articles);
+    assert_eq!(
+        messages,
+        [
+            "content/l.md:8:5: link to \"aa.md\" but there is no content/aa.md (did you mean \"a.md\"?); fix the file name or remove the link",
+            "content/l.md:10:5: link to \"c.md#nowhere\" but c.md has no heading with the id \"nowhere\"; it has no headings",
+            "content/l.md:10:24: link to \"#nothing\" but this article has no heading with that id; it has no headings",
+        ]
+    );
+}
+
+#[test]
+fn an_unknown_translation_is_an_error_on_its_line() {
+    let mut articles = sample();
+    articles.push(article(
+        "t.md",
+        "title: T\ndate: 2024\nlang: en\ntopics: [energy]\ntranslations: [nope]",
+        "\nT.\n",
+    ));
+    let (_, messages) = site(articles);
+    assert_eq!(
+        messages,
+        [
+            "content/t.md:6:16: translation \"nope\" is not the slug of another article; use the file name without .md"
+        ]
+    );
+}
+
+#[test]
+fn events_are_gathered_by_date() {
+    let articles = vec![article(
+        "x.md",
+        "title: X\ndate: 2023\nlang: en\ntopics: [energy]\nevents:\n  - date: 2022-08-24\n    text: Declaration\n  - date: 2005-05-24\n    text: Treaty",
+        "\nX.\n",
+    )];
+    let (site, _) = site(articles);
+    let events: Vec<String> = site
+        .events
+        .iter()
+        .map(|e| format!("{} {}", e.date, e.text))
+        .collect();
+    assert_eq!(events, ["2005-05-24 Treaty", "2022-08-24 Declaration"]);
+}

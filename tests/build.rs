@@ -1,0 +1,395 @@
+//! `caspian build` on a fixture site and on the committed content: every
+//! page of the layout, what each list holds, the chronology's order, links
+//! that work under a sub-path, feeds and sitemap that parse, and output that
+//! is the same byte for byte.
+
+mod common;
+
+use common::*;
+
+const SUB: &str = "https://user.github.io/repo/";
+
+#[test]
+fn every_page_of_the_layout_is_there() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    for path in [
+        "index.html",
+        "articles/treaty-2005/index.html",
+        "articles/summit-2023/index.html",
+        "articles/gipfel-2023/index.html",
+        "articles/year-only/index.html",
+        "articles/month-only/index.html",
+        "articles/undated/index.html",
+        "topics/index.html",
+        "topics/energy/index.html",
+        "topics/energy/page/2/index.html",
+        "topics/energy/feed.xml",
+        "topics/culture/index.html",
+        "topics/trade/index.html",
+        "topics/trade/feed.xml",
+        "chronology/index.html",
+        "people/index.html",
+        "people/ilham-aliyev/index.html",
+        "people/kassym-jomart-tokayev/index.html",
+        "places/index.html",
+        "places/baku/index.html",
+        "places/astana/index.html",
+        "search/index.html",
+        "search/docs.json",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        ".nojekyll",
+        "assets/style.css",
+        "assets/search.js",
+        "assets/highlight.css",
+    ] {
+        assert!(files.contains_key(path), "missing {path}");
+    }
+    assert!(
+        !files.keys().any(|p| p.starts_with("topics/energy/page/3")),
+        "4 energy articles, 2 a page"
+    );
+}
+
+#[test]
+fn each_topic_page_lists_exactly_its_articles_newest_first() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let links = |path: &str| attrs(&html(&files, path), ".cards .card-title a", "href");
+    let mut energy = links("topics/energy/index.html");
+    energy.extend(links("topics/energy/page/2/index.html"));
+    assert_eq!(
+        energy,
+        [
+            "/repo/articles/month-only/",
+            "/repo/articles/gipfel-2023/",
+            "/repo/articles/summit-2023/",
+            "/repo/articles/treaty-2005/"
+        ]
+    );
+    assert_eq!(
+        links("topics/culture/index.html"),
+        ["/repo/articles/gipfel-2023/", "/repo/articles/summit-2023/"],
+        "culture page 1 of 2"
+    );
+    assert!(links("topics/trade/index.html").is_empty());
+    // The excerpt shows why the article is under the topic.
+    let energy_page = html(&files, "topics/energy/index.html");
+    assert!(
+        texts(&energy_page, ".card-summary mark")
+            .iter()
+            .any(|m| m == "oil"),
+        "{:?}",
+        texts(&energy_page, ".card-summary mark")
+    );
+}
+
+#[test]
+fn the_chronology_runs_oldest_first_with_precision_and_events() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let doc = html(&files, "chronology/index.html");
+    let items: Vec<String> = select(&doc, ".timeline li")
+        .iter()
+        .map(|li| {
+            let time = li
+                .select(&scraper::Selector::parse("time").unwrap())
+                .next()
+                .unwrap()
+                .value()
+                .attr("datetime")
+                .unwrap()
+                .to_string();
+            let kind = li.value().attr("class").unwrap().to_string();
+            format!("{time} {kind}")
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "2005-05-24 t-article",
+            "2005-05-24 t-event",
+            "2022-08-24 t-event",
+            "2023 t-article",
+            "2023-11-24 t-article",
+            "2023-11-24 t-article",
+            "2024-03 t-article",
+        ]
+    );
+    assert_eq!(
+        texts(&doc, ".year-jump a"),
+        ["2005", "2022", "2023", "2024", "Undated"]
+    );
+    assert_eq!(
+        texts(&doc, ".year > h3"),
+        [
+            "May 2005",
+            "August 2022",
+            "2023 (month not known)",
+            "November 2023",
+            "March 2024"
+        ]
+    );
+    assert_eq!(
+        attrs(&doc, "#undated .card-title a", "href"),
+        ["/repo/articles/undated/"]
+    );
+    // Events link to the article that mentions them.
+    assert_eq!(
+        attrs(&doc, ".t-event .event-source a", "href"),
+        ["/repo/articles/treaty-2005/", "/repo/articles/summit-2023/"]
+    );
+}
+
+#[test]
+fn article_pages_link_their_topics_people_places_neighbours_and_relatives() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let doc = html(&files, "articles/summit-2023/index.html");
+    assert_eq!(attrs(&doc, "html", "lang"), ["en"]);
+    assert_eq!(texts(&doc, "h1"), ["Presidents meet in Baku"]);
+    assert_eq!(attrs(&doc, ".meta time", "datetime"), ["2023-11-24"]);
+    assert_eq!(
+        texts(&doc, ".facts dd:nth-of-type(2) a"),
+        ["Ilham Aliyev", "Kassym-Jomart Tokayev"]
+    );
+    assert_eq!(
+        attrs(&doc, ".facts dd:nth-of-type(3) a", "href"),
+        ["/repo/places/baku/", "/repo/places/fuzuli/"]
+    );
+    assert_eq!(
+        attrs(&doc, ".neighbours .prev a", "href"),
+        ["/repo/articles/gipfel-2023/"]
+    );
+    assert_eq!(
+        attrs(&doc, ".neighbours .next a", "href"),
+        ["/repo/articles/month-only/"]
+    );
+    assert_eq!(attrs(&doc, ".translations a", "hreflang"), ["de"]);
+    assert_eq!(
+        attrs(&doc, "link[rel=alternate][hreflang]", "hreflang"),
+        ["en", "de"]
+    );
+    let related = attrs(&doc, ".related .card-title a", "href");
+    assert_eq!(
+        related[0], "/repo/articles/treaty-2005/",
+        "shares energy and both presidents: {related:?}"
+    );
+    assert!(
+        !related.contains(&"/repo/articles/gipfel-2023/".to_string()),
+        "a translation is not 'related'"
+    );
+    // The link to another article by its file resolves, anchor and all.
+    assert!(
+        attrs(&doc, ".prose a", "href")
+            .contains(&"/repo/articles/treaty-2005/#text-of-the-treaty".to_string())
+    );
+    // Code is highlighted with classes, and the stylesheet for them is linked.
+    assert!(!select(&doc, ".prose pre span[class^=hl-]").is_empty());
+    assert!(
+        attrs(&doc, "link[rel=stylesheet]", "href")
+            .contains(&"/repo/assets/highlight.css".to_string())
+    );
+    // Open Graph and schema.org.
+    assert_eq!(
+        attrs(&doc, "meta[property='og:type']", "content"),
+        ["article"]
+    );
+    let ld: serde_json::Value =
+        serde_json::from_str(&texts(&doc, "script[type='application/ld+json']")[0]).unwrap();
+    assert_eq!(ld["@type"], "NewsArticle");
+    assert_eq!(ld["datePublished"], "2023-11-24");
+    assert_eq!(ld["publisher"]["name"], "APA");
+
+    let de = html(&files, "articles/gipfel-2023/index.html");
+    assert_eq!(attrs(&de, "html", "lang"), ["de"]);
+    let ru = html(&files, "articles/year-only/index.html");
+    assert_eq!(attrs(&ru, "html", "lang"), ["ru"]);
+    assert_eq!(attrs(&ru, ".meta time", "datetime"), ["2023"]);
+    assert_eq!(texts(&ru, ".meta time"), ["2023"]);
+    let month = html(&files, "articles/month-only/index.html");
+    assert_eq!(texts(&month, ".meta time"), ["March 2024"]);
+}
+
+#[test]
+fn every_date_shown_is_a_time_element() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let doc = scraper::Html::parse_document(&String::from_utf8_lossy(bytes));
+        for time in select(&doc, "time") {
+            let dt = time
+                .value()
+                .attr("datetime")
+                .unwrap_or_else(|| panic!("{path}: <time> without datetime"));
+            assert!(
+                caspian::date::PartialDate::parse(dt).is_ok(),
+                "{path}: datetime {dt}"
+            );
+        }
+    }
+}
+
+#[test]
+fn entity_pages_show_aliases_articles_and_topics() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let doc = html(&files, "people/kassym-jomart-tokayev/index.html");
+    assert_eq!(texts(&doc, "h1"), ["Kassym-Jomart Tokayev"]);
+    let aliases = texts(&doc, ".alias");
+    for a in ["Tokayev", "Qassym-Schomart Toqajew", "Токаев"] {
+        assert!(aliases.contains(&a.to_string()), "{aliases:?}");
+    }
+    assert_eq!(texts(&doc, ".entity-topics a"), ["Energy", "Culture"]);
+    assert_eq!(
+        attrs(&doc, ".card-title a", "href"),
+        ["/repo/articles/gipfel-2023/", "/repo/articles/summit-2023/"],
+        "paginate = 2"
+    );
+    assert!(files.contains_key("people/kassym-jomart-tokayev/page/2/index.html"));
+}
+
+#[test]
+fn no_internal_link_is_broken_under_a_sub_path_or_at_a_root_domain() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    assert_eq!(
+        broken_links(&files, "/repo/"),
+        Vec::<(String, String)>::new()
+    );
+    let files = build(site.path(), "https://chronicle.example.org");
+    assert_eq!(broken_links(&files, "/"), Vec::<(String, String)>::new());
+    assert!(String::from_utf8_lossy(&files["index.html"]).contains("href=\"/topics/\""));
+}
+
+#[test]
+fn feeds_and_sitemap_are_valid_xml_with_absolute_urls() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let feed: atom_syndication::Feed = String::from_utf8_lossy(&files["feed.xml"]).parse().unwrap();
+    let links: Vec<&str> = feed.entries().iter().map(|e| e.links()[0].href()).collect();
+    assert_eq!(
+        links,
+        [
+            "https://user.github.io/repo/articles/month-only/",
+            "https://user.github.io/repo/articles/summit-2023/",
+            "https://user.github.io/repo/articles/gipfel-2023/",
+            "https://user.github.io/repo/articles/year-only/",
+            "https://user.github.io/repo/articles/treaty-2005/",
+        ],
+        "newest first; the undated article has no place in a feed"
+    );
+    let energy: atom_syndication::Feed = String::from_utf8_lossy(&files["topics/energy/feed.xml"])
+        .parse()
+        .unwrap();
+    assert_eq!(energy.entries().len(), 4);
+    let _: atom_syndication::Feed = String::from_utf8_lossy(&files["topics/trade/feed.xml"])
+        .parse()
+        .unwrap();
+
+    let sitemap = String::from_utf8_lossy(&files["sitemap.xml"]).into_owned();
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(locs.contains(&"https://user.github.io/repo/"));
+    assert!(locs.contains(&"https://user.github.io/repo/articles/summit-2023/"));
+    assert!(
+        locs.iter()
+            .all(|l| l.starts_with("https://user.github.io/repo/"))
+    );
+    assert!(!locs.iter().any(|l| l.contains("404")));
+    assert!(
+        String::from_utf8_lossy(&files["robots.txt"])
+            .contains("Sitemap: https://user.github.io/repo/sitemap.xml")
+    );
+}
+
+#[test]
+fn two_builds_are_identical() {
+    let site = fixture("site");
+    let first = build(site.path(), SUB);
+    let second = build(site.path(), SUB);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(second[path] == *bytes, "{path} differs between builds");
+    }
+}
+
+#[test]
+fn a_broken_article_fails_the_build_and_leaves_the_previous_site_whole() {
+    let site = fixture("site");
+    let before = build(site.path(), SUB);
+    write(
+        site.path(),
+        "content/broken.md",
+        "---\ntitle: Broken\ndate: 2024-13-01\nlang: en\ntopics: [enrgy]\n---\n\nText.\n",
+    );
+    let out = caspian(site.path(), &["build", "--base-url", SUB]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("content/broken.md:3:7: malformed date \"2024-13-01\": there is no month 13; write it as YYYY-MM-DD, YYYY-MM or YYYY"), "{err}");
+    assert!(
+        err.contains("content/broken.md:5:10: unknown topic \"enrgy\" (did you mean \"energy\"?)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 errors; nothing was written, the previous site is unchanged"),
+        "{err}"
+    );
+    assert_eq!(tree(&site.path().join("public")), before);
+}
+
+#[test]
+fn the_site_templates_override_the_built_in_ones() {
+    let site = fixture("site");
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost at sea</h1>{% endblock main %}",
+    );
+    let files = build(site.path(), SUB);
+    assert_eq!(texts(&html(&files, "404.html"), "h1"), ["Lost at sea"]);
+    write(
+        site.path(),
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}{{ nothing.here }}{% endblock main %}",
+    );
+    let out = caspian(site.path(), &["build", "--base-url", SUB]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("templates/404.html"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_committed_site_builds_clean() {
+    let site = site(true, true);
+    copy_dir(&project().join("templates"), &site.path().join("templates"));
+    copy_dir(&project().join("static"), &site.path().join("static"));
+    let out = caspian(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).is_empty(),
+        "warnings on the committed site:\n{}",
+        stderr(&out)
+    );
+    let files = tree(&site.path().join("public"));
+    assert_eq!(
+        broken_links(&files, "/caspian/"),
+        Vec::<(String, String)>::new()
+    );
+    let chronology = html(&files, "chronology/index.html");
+    let years = texts(&chronology, ".year-jump a");
+    assert_eq!(years, ["2005", "2022", "2023", "2024", "2025"]);
+}

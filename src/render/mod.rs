@@ -259,47 +259,169 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Every file of the site, sorted by path.
-pub fn render_site(site: &Site, renderer: &Renderer) -> Result<Vec<Page>> {
-    let ctx = Ctx { site, renderer };
-    let mut pages: Vec<Page> = (0..site.entries.len())
-        .into_par_iter()
-        .map(|i| render_article(&ctx, i))
-        .collect::<Result<_>>()?;
-    pages.push(render_home(&ctx)?);
-    pages.extend(render_topics(&ctx)?);
-    pages.push(render_chronology(&ctx)?);
+/// One file of the site (or, for the search index, one family of files),
+/// before it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job {
+    Home,
+    Article(usize),
+    TopicsIndex,
+    /// A topic's page `page` (from 1).
+    Topic {
+        topic: usize,
+        page: usize,
+    },
+    TopicFeed(usize),
+    Chronology,
+    EntityIndex(EntityKind),
+    Entity {
+        kind: EntityKind,
+        entity: usize,
+        page: usize,
+    },
+    Search,
+    /// `search/docs.json` and every shard under `search/shards/`.
+    SearchIndex,
+    Feed,
+    NotFound,
+    Sitemap,
+    Robots,
+    NoJekyll,
+    Cname,
+    HighlightCss,
+}
+
+/// Where a list's page lives: `topics/energy/` or `topics/energy/page/2/`.
+fn page_path(base: &str, number: usize) -> String {
+    if number == 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{number}/")
+    }
+}
+
+fn page_count(site: &Site, list: &[usize]) -> usize {
+    list.len().div_ceil(site.config.paginate).max(1)
+}
+
+/// Every file of the site with the job that makes it, sorted by path. The
+/// search index is listed once, as `search/docs.json`.
+pub fn plan(site: &Site) -> Vec<(String, Job)> {
+    let mut plan = vec![
+        ("index.html".to_string(), Job::Home),
+        ("topics/index.html".to_string(), Job::TopicsIndex),
+        ("chronology/index.html".to_string(), Job::Chronology),
+        ("search/index.html".to_string(), Job::Search),
+        ("search/docs.json".to_string(), Job::SearchIndex),
+        ("feed.xml".to_string(), Job::Feed),
+        ("404.html".to_string(), Job::NotFound),
+        ("sitemap.xml".to_string(), Job::Sitemap),
+        ("robots.txt".to_string(), Job::Robots),
+        (".nojekyll".to_string(), Job::NoJekyll),
+        ("assets/highlight.css".to_string(), Job::HighlightCss),
+    ];
+    if site.config.cname.is_some() {
+        plan.push(("CNAME".to_string(), Job::Cname));
+    }
+    for (i, e) in site.entries.iter().enumerate() {
+        plan.push((format!("articles/{}/index.html", e.slug()), Job::Article(i)));
+    }
+    for (t, topic) in site.config.topics.iter().enumerate() {
+        let base = format!("topics/{}/", topic.slug);
+        for page in 1..=page_count(site, &site.topics[t]) {
+            plan.push((
+                format!("{}index.html", page_path(&base, page)),
+                Job::Topic { topic: t, page },
+            ));
+        }
+        plan.push((format!("{base}feed.xml"), Job::TopicFeed(t)));
+    }
     for kind in [EntityKind::Person, EntityKind::Place] {
-        pages.extend(render_entities(&ctx, kind)?);
+        plan.push((format!("{}/index.html", kind.key()), Job::EntityIndex(kind)));
+        for (i, entity) in site.config.entities(kind).iter().enumerate() {
+            let list = &site.entity_articles(kind)[i];
+            if list.is_empty() {
+                continue;
+            }
+            let base = format!("{}/{}/", kind.key(), entity.slug);
+            for page in 1..=page_count(site, list) {
+                plan.push((
+                    format!("{}index.html", page_path(&base, page)),
+                    Job::Entity {
+                        kind,
+                        entity: i,
+                        page,
+                    },
+                ));
+            }
+        }
     }
-    pages.push(render_search_page(&ctx)?);
-    pages.extend(search::render_index(site));
-    pages.push(render_feed(
-        &ctx,
-        "feed.xml",
-        &site.config.title,
-        &(0..site.entries.len()).rev().collect::<Vec<_>>(),
-    )?);
-    pages.push(ctx.page(
-        "404.html",
-        "404.html",
-        &ctx.context(ctx.page_view("Page not found".into(), String::new(), "404.html", "none")),
-    )?);
-    pages.push(render_sitemap(&ctx, &pages)?);
-    pages.push(Page::new(
-        "robots.txt",
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            site.absolute("sitemap.xml")
-        ),
-    ));
-    pages.push(Page::new(".nojekyll", ""));
-    if let Some(cname) = &site.config.cname {
-        pages.push(Page::new("CNAME", format!("{cname}\n")));
-    }
-    pages.push(Page::new("assets/highlight.css", markdown::highlight_css()));
+    plan.sort_by(|a, b| a.0.cmp(&b.0));
+    plan
+}
+
+/// Every file of the site, sorted by path, rendered in parallel.
+pub fn render_site(site: &Site, renderer: &Renderer) -> Result<Vec<Page>> {
+    let plan = plan(site);
+    let mut pages: Vec<Page> = plan
+        .par_iter()
+        .map(|(path, job)| render_job(site, renderer, &plan, path, *job))
+        .collect::<Result<Vec<Vec<Page>>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
+}
+
+/// One job's files. `plan` is the whole site's, for the sitemap.
+pub fn render_job(
+    site: &Site,
+    renderer: &Renderer,
+    plan: &[(String, Job)],
+    path: &str,
+    job: Job,
+) -> Result<Vec<Page>> {
+    let ctx = Ctx { site, renderer };
+    let one = |page: Result<Page>| page.map(|p| vec![p]);
+    match job {
+        Job::Home => one(render_home(&ctx)),
+        Job::Article(i) => one(render_article(&ctx, i)),
+        Job::TopicsIndex => one(render_topics_index(&ctx)),
+        Job::Topic { topic, page } => one(render_topic(&ctx, topic, page)),
+        Job::TopicFeed(t) => {
+            let topic = &site.config.topics[t];
+            let title = format!("{} – {}", site.config.title, topic.name);
+            one(render_feed(&ctx, path, &title, &site.topics[t]))
+        }
+        Job::Chronology => one(render_chronology(&ctx)),
+        Job::EntityIndex(kind) => one(render_entity_index(&ctx, kind)),
+        Job::Entity { kind, entity, page } => one(render_entity(&ctx, kind, entity, page)),
+        Job::Search => one(render_search_page(&ctx)),
+        Job::SearchIndex => Ok(search::render_index(site)),
+        Job::Feed => {
+            let newest: Vec<usize> = (0..site.entries.len()).rev().collect();
+            one(render_feed(&ctx, path, &site.config.title, &newest))
+        }
+        Job::NotFound => {
+            let page = ctx.page_view("Page not found".into(), String::new(), "404.html", "none");
+            one(ctx.page("404.html", path, &ctx.context(page)))
+        }
+        Job::Sitemap => one(render_sitemap(&ctx, plan)),
+        Job::Robots => {
+            let text = format!(
+                "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                site.absolute("sitemap.xml")
+            );
+            Ok(vec![Page::new(path, text)])
+        }
+        Job::NoJekyll => Ok(vec![Page::new(path, "")]),
+        Job::Cname => Ok(vec![Page::new(
+            path,
+            format!("{}\n", site.config.cname.as_deref().unwrap_or("")),
+        )]),
+        Job::HighlightCss => Ok(vec![Page::new(path, markdown::highlight_css())]),
+    }
 }
 
 /// The built-in assets, for the output's `assets/` folder.
@@ -408,9 +530,10 @@ fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
                 text: &ev.text,
             })
             .collect(),
-        related: site.related[i]
-            .iter()
-            .map(|&j| Card::new(site, j))
+        related: site
+            .related(i)
+            .into_iter()
+            .map(|j| Card::new(site, j))
             .collect(),
         previous: site.previous[i].map(|j| Card::new(site, j)),
         next: site.next[i].map(|j| Card::new(site, j)),
@@ -524,7 +647,7 @@ fn newest(site: &Site) -> impl Iterator<Item = usize> + '_ {
     dated.chain((0..site.entries.len()).filter(|&i| site.entries[i].date().is_none()))
 }
 
-fn render_topics(ctx: &Ctx) -> Result<Vec<Page>> {
+fn render_topics_index(ctx: &Ctx) -> Result<Page> {
     let site = ctx.site;
     let topics: Vec<TopicView> = (0..site.config.topics.len())
         .map(|t| topic_view(site, t))
@@ -536,74 +659,51 @@ fn render_topics(ctx: &Ctx) -> Result<Vec<Page>> {
         "topics",
     ));
     c.insert("topics", &topics);
-    let mut pages = vec![ctx.page("topics.html", "topics/index.html", &c)?];
-    for (t, topic) in site.config.topics.iter().enumerate() {
-        let base = format!("topics/{}/", topic.slug);
-        let list = &site.topics[t];
-        pages.extend(paginate(ctx, &base, list, |number, cards_slice, pager| {
-            let title = if number > 1 {
-                format!("{} (page {number})", topic.name)
-            } else {
-                topic.name.clone()
-            };
-            let desc = if topic.description.is_empty() {
-                format!("Articles about {}.", topic.name)
-            } else {
-                topic.description.clone()
-            };
-            let mut c = ctx.context(ctx.page_view(
-                title,
-                description(&desc),
-                &page_path(&base, number),
-                "topics",
-            ));
-            c.insert("topic", &topic_view(site, t));
-            let cards: Vec<Card> = cards_slice
-                .iter()
-                .map(|&i| Card::with_excerpt(site, i, t))
-                .collect();
-            c.insert("articles", &cards);
-            c.insert("pager", &pager);
-            ctx.page(
-                "topic.html",
-                &format!("{}index.html", page_path(&base, number)),
-                &c,
-            )
-        })?);
-        pages.push(render_feed(
-            ctx,
-            &format!("{base}feed.xml"),
-            &format!("{} – {}", site.config.title, topic.name),
-            list,
-        )?);
-    }
-    Ok(pages)
+    ctx.page("topics.html", "topics/index.html", &c)
 }
 
-fn page_path(base: &str, number: usize) -> String {
-    if number == 1 {
-        base.to_string()
+fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let topic = &site.config.topics[t];
+    let base = format!("topics/{}/", topic.slug);
+    let list = &site.topics[t];
+    let title = if number > 1 {
+        format!("{} (page {number})", topic.name)
     } else {
-        format!("{base}page/{number}/")
-    }
+        topic.name.clone()
+    };
+    let desc = if topic.description.is_empty() {
+        format!("Articles about {}.", topic.name)
+    } else {
+        topic.description.clone()
+    };
+    let mut c = ctx.context(ctx.page_view(
+        title,
+        description(&desc),
+        &page_path(&base, number),
+        "topics",
+    ));
+    c.insert("topic", &topic_view(site, t));
+    let cards: Vec<Card> = page_slice(site, list, number)
+        .iter()
+        .map(|&i| Card::with_excerpt(site, i, t))
+        .collect();
+    c.insert("articles", &cards);
+    c.insert(
+        "pager",
+        &Pager::new(&site.url(&base), number, page_count(site, list)),
+    );
+    ctx.page(
+        "topic.html",
+        &format!("{}index.html", page_path(&base, number)),
+        &c,
+    )
 }
 
-/// Renders a list in pages of `paginate` articles; an empty list is one page.
-fn paginate<'a>(
-    ctx: &Ctx<'a>,
-    base: &str,
-    list: &[usize],
-    render: impl Fn(usize, &[usize], Pager) -> Result<Page>,
-) -> Result<Vec<Page>> {
-    let size = ctx.site.config.paginate;
-    let total = list.len().div_ceil(size).max(1);
-    let base_url = ctx.site.url(base);
-    (1..=total)
-        .map(|n| {
-            let slice = &list[((n - 1) * size).min(list.len())..(n * size).min(list.len())];
-            render(n, slice, Pager::new(&base_url, n, total))
-        })
-        .collect()
+/// The articles on page `number` of a list.
+fn page_slice<'a>(site: &Site, list: &'a [usize], number: usize) -> &'a [usize] {
+    let size = site.config.paginate;
+    &list[((number - 1) * size).min(list.len())..(number * size).min(list.len())]
 }
 
 #[derive(Serialize)]
@@ -764,55 +864,60 @@ struct TopicCount<'a> {
     count: usize,
 }
 
-fn render_entities(ctx: &Ctx, kind: EntityKind) -> Result<Vec<Page>> {
-    let site = ctx.site;
-    let lists = site.entity_articles(kind);
-    let entities = site.config.entities(kind);
-    let view = |i: usize| {
-        let en = &entities[i];
-        let mut aliases: Vec<&str> = en
-            .aliases
-            .iter()
-            .map(String::as_str)
-            .filter(|a| *a != en.name)
-            .collect();
-        aliases.sort_unstable();
-        aliases.dedup();
-        let mut topics: Vec<TopicCount> = site
-            .config
-            .topics
-            .iter()
-            .map(|t| TopicCount {
-                name: &t.name,
-                url: site.url(&format!("topics/{}/", t.slug)),
-                count: lists[i]
-                    .iter()
-                    .filter(|&&a| site.entries[a].article.meta.topics.contains(&t.slug))
-                    .count(),
-            })
-            .filter(|t| t.count > 0)
-            .collect();
-        // Most articles first; ties in the order site.toml gives the topics.
-        topics.sort_by_key(|t| std::cmp::Reverse(t.count));
-        EntityView {
-            name: &en.name,
-            slug: &en.slug,
-            description: &en.description,
-            aliases,
-            url: site.url(&format!("{}/{}/", kind.key(), en.slug)),
-            count: lists[i].len(),
-            topics,
-        }
-    };
-    let named: Vec<usize> = (0..entities.len())
-        .filter(|&i| !lists[i].is_empty())
+fn entity_view<'a>(site: &'a Site, kind: EntityKind, i: usize) -> EntityView<'a> {
+    let en = &site.config.entities(kind)[i];
+    let list = &site.entity_articles(kind)[i];
+    let mut aliases: Vec<&str> = en
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != en.name)
         .collect();
-    let heading = match kind {
+    aliases.sort_unstable();
+    aliases.dedup();
+    let mut topics: Vec<TopicCount> = site
+        .config
+        .topics
+        .iter()
+        .map(|t| TopicCount {
+            name: &t.name,
+            url: site.url(&format!("topics/{}/", t.slug)),
+            count: list
+                .iter()
+                .filter(|&&a| site.entries[a].article.meta.topics.contains(&t.slug))
+                .count(),
+        })
+        .filter(|t| t.count > 0)
+        .collect();
+    // Most articles first; ties in the order site.toml gives the topics.
+    topics.sort_by_key(|t| std::cmp::Reverse(t.count));
+    EntityView {
+        name: &en.name,
+        slug: &en.slug,
+        description: &en.description,
+        aliases,
+        url: site.url(&format!("{}/{}/", kind.key(), en.slug)),
+        count: list.len(),
+        topics,
+    }
+}
+
+fn heading(kind: EntityKind) -> &'static str {
+    match kind {
         EntityKind::Person => "People",
         EntityKind::Place => "Places",
-    };
-    let mut index: Vec<EntityView> = named.iter().map(|&i| view(i)).collect();
+    }
+}
+
+fn render_entity_index(ctx: &Ctx, kind: EntityKind) -> Result<Page> {
+    let site = ctx.site;
+    let lists = site.entity_articles(kind);
+    let mut index: Vec<EntityView> = (0..lists.len())
+        .filter(|&i| !lists[i].is_empty())
+        .map(|i| entity_view(site, kind, i))
+        .collect();
     index.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+    let heading = heading(kind);
     let mut c = ctx.context(ctx.page_view(
         heading.into(),
         format!("{heading} the articles name."),
@@ -822,46 +927,49 @@ fn render_entities(ctx: &Ctx, kind: EntityKind) -> Result<Vec<Page>> {
     c.insert("entities", &index);
     c.insert("kind", kind.key());
     c.insert("heading", heading);
-    let mut pages = vec![ctx.page("entities.html", &format!("{}/index.html", kind.key()), &c)?];
-    for i in named {
-        let base = format!("{}/{}/", kind.key(), entities[i].slug);
-        pages.extend(paginate(ctx, &base, &lists[i], |number, slice, pager| {
-            let en = view(i);
-            let title = if number > 1 {
-                format!("{} (page {number})", en.name)
-            } else {
-                en.name.to_string()
-            };
-            let desc = if en.description.is_empty() {
-                format!("Articles that name {}.", en.name)
-            } else {
-                en.description.to_string()
-            };
-            let mut c = ctx.context(ctx.page_view(
-                title,
-                description(&desc),
-                &page_path(&base, number),
-                kind.key(),
-            ));
-            c.insert("entity", &en);
-            c.insert("kind", kind.key());
-            c.insert("noun", kind.noun());
-            c.insert(
-                "articles",
-                &slice
-                    .iter()
-                    .map(|&a| Card::new(site, a))
-                    .collect::<Vec<_>>(),
-            );
-            c.insert("pager", &pager);
-            ctx.page(
-                "entity.html",
-                &format!("{}index.html", page_path(&base, number)),
-                &c,
-            )
-        })?);
-    }
-    Ok(pages)
+    ctx.page("entities.html", &format!("{}/index.html", kind.key()), &c)
+}
+
+fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let en = entity_view(site, kind, i);
+    let list = &site.entity_articles(kind)[i];
+    let base = format!("{}/{}/", kind.key(), en.slug);
+    let title = if number > 1 {
+        format!("{} (page {number})", en.name)
+    } else {
+        en.name.to_string()
+    };
+    let desc = if en.description.is_empty() {
+        format!("Articles that name {}.", en.name)
+    } else {
+        en.description.to_string()
+    };
+    let mut c = ctx.context(ctx.page_view(
+        title,
+        description(&desc),
+        &page_path(&base, number),
+        kind.key(),
+    ));
+    c.insert("kind", kind.key());
+    c.insert("noun", kind.noun());
+    c.insert(
+        "articles",
+        &page_slice(site, list, number)
+            .iter()
+            .map(|&a| Card::new(site, a))
+            .collect::<Vec<_>>(),
+    );
+    c.insert(
+        "pager",
+        &Pager::new(&site.url(&base), number, page_count(site, list)),
+    );
+    c.insert("entity", &en);
+    ctx.page(
+        "entity.html",
+        &format!("{}index.html", page_path(&base, number)),
+        &c,
+    )
 }
 
 fn render_search_page(ctx: &Ctx) -> Result<Page> {
@@ -926,26 +1034,22 @@ struct SitemapUrl {
     lastmod: Option<String>,
 }
 
-fn render_sitemap(ctx: &Ctx, pages: &[Page]) -> Result<Page> {
+fn render_sitemap(ctx: &Ctx, plan: &[(String, Job)]) -> Result<Page> {
     let site = ctx.site;
-    let lastmod: BTreeMap<String, String> = site
-        .entries
+    let urls: Vec<SitemapUrl> = plan
         .iter()
-        .filter_map(|e| {
-            e.date()
-                .filter(PartialDate::is_full)
-                .map(|d| (format!("articles/{}/index.html", e.slug()), d.iso()))
+        .filter(|(path, job)| path.ends_with("index.html") && *job != Job::NotFound)
+        .map(|(path, job)| SitemapUrl {
+            loc: site.absolute(path.trim_end_matches("index.html")),
+            lastmod: match job {
+                Job::Article(i) => site.entries[*i]
+                    .date()
+                    .filter(PartialDate::is_full)
+                    .map(|d| d.iso()),
+                _ => None,
+            },
         })
         .collect();
-    let mut urls: Vec<SitemapUrl> = pages
-        .iter()
-        .filter(|p| p.path.ends_with("index.html"))
-        .map(|p| SitemapUrl {
-            loc: site.absolute(p.path.trim_end_matches("index.html")),
-            lastmod: lastmod.get(&p.path).cloned(),
-        })
-        .collect();
-    urls.sort_by(|a, b| a.loc.cmp(&b.loc));
     let mut c = Context::new();
     c.insert("urls", &urls);
     ctx.page("sitemap.xml", "sitemap.xml", &c)

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Page;
@@ -60,22 +61,32 @@ pub fn shard_key(token: &str) -> String {
 }
 
 pub fn render_index(site: &Site) -> Vec<Page> {
-    let mut shards: BTreeMap<String, BTreeMap<String, BTreeSet<usize>>> = BTreeMap::new();
-    let mut docs = Vec::with_capacity(site.entries.len());
-    for (i, e) in site.entries.iter().enumerate() {
-        let text = fold(&format!("{}\n{}", e.article.title(), e.plain));
-        for (a, b) in word_spans(&text) {
-            let token = &text[a..b];
-            let n = token.chars().count();
-            if (2..=MAX_TOKEN_CHARS).contains(&n) {
-                shards
-                    .entry(shard_key(token))
-                    .or_default()
-                    .entry(token.to_string())
-                    .or_default()
-                    .insert(i);
-            }
+    // Each article's distinct words, found in parallel, merged in order.
+    let words: Vec<BTreeSet<String>> = site
+        .entries
+        .par_iter()
+        .map(|e| {
+            let text = fold(&format!("{}\n{}", e.article.title(), e.plain));
+            word_spans(&text)
+                .map(|(a, b)| &text[a..b])
+                .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (i, tokens) in words.into_iter().enumerate() {
+        for token in tokens {
+            shards
+                .entry(shard_key(&token))
+                .or_default()
+                .entry(token)
+                .or_default()
+                .push(i);
         }
+    }
+    let mut docs = Vec::with_capacity(site.entries.len());
+    for e in &site.entries {
         docs.push(Doc {
             u: &e.url,
             t: e.article.title(),

@@ -104,13 +104,16 @@ pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link
 /// The sentence around the first mention of a topic's keywords, cut to
 /// about 260 characters, keywords in `<mark>`. HTML-escaped.
 fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
-    let text = &e.plain;
     let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
-    let hits: Vec<_> = lexicon
-        .find(text)
-        .into_iter()
-        .filter(|h| h.id == topic)
-        .collect();
+    // The first paragraph that mentions the topic; most articles do early.
+    let (text, hits) = e.plain.lines().find_map(|line| {
+        let hits: Vec<_> = lexicon
+            .find(line)
+            .into_iter()
+            .filter(|h| h.id == topic)
+            .collect();
+        (!hits.is_empty()).then_some((line, hits))
+    })?;
     let first = hits.first()?;
     let start = text[..first.start]
         .rfind(['\n', '.', '!', '?'])

@@ -62,7 +62,9 @@ pub struct Site {
     /// Per person of the configuration, the articles naming them, newest first.
     pub people: Vec<Vec<usize>>,
     pub places: Vec<Vec<usize>>,
-    pub related: Vec<Vec<usize>>,
+    /// Per topic, person and place (kind 0, 1, 2 and slug), the articles
+    /// that have it, oldest first: the candidates for related articles.
+    holders: BTreeMap<(u8, String), Vec<usize>>,
     pub previous: Vec<Option<usize>>,
     pub next: Vec<Option<usize>>,
     pub translations: Vec<Vec<usize>>,
@@ -266,7 +268,7 @@ impl Site {
             list.dedup();
         }
 
-        let related = related(&entries, &translations);
+        let holders = holders(&entries);
         let dated: Vec<usize> = (0..n).filter(|&i| entries[i].date().is_some()).collect();
         let mut previous = vec![None; n];
         let mut next = vec![None; n];
@@ -294,13 +296,52 @@ impl Site {
             topics,
             people,
             places,
-            related,
+            holders,
             previous,
             next,
             translations,
             events,
         };
         (site, diags)
+    }
+
+    /// Related articles: most shared topics, people and places first, then
+    /// nearest in time, then by slug. Translations are shown apart, not here.
+    ///
+    /// Under each topic, person and place only the articles nearest in time
+    /// are candidates (`RELATED_WINDOW` on each side): a topic thousands of
+    /// articles share would otherwise make the whole site quadratic, and the
+    /// far ones lose to the near ones on a tie anyway. Computed when a page
+    /// asks, so that `serve` need not compute it for every article.
+    pub fn related(&self, i: usize) -> Vec<usize> {
+        const RELATED_WINDOW: usize = 200;
+        let meta = &self.entries[i].article.meta;
+        let mut score: HashMap<usize, u32> = HashMap::new();
+        for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
+            for tag in list {
+                let Some(holders) = self.holders.get(&(kind, tag.clone())) else {
+                    continue;
+                };
+                let at = holders.binary_search(&i).unwrap_or_else(|p| p);
+                let from = at.saturating_sub(RELATED_WINDOW);
+                let to = (at + RELATED_WINDOW + 1).min(holders.len());
+                for &j in &holders[from..to] {
+                    if j != i && !self.translations[i].contains(&j) {
+                        *score.entry(j).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let days = |j: usize| match (self.entries[i].date(), self.entries[j].date()) {
+            (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
+            _ => u64::MAX,
+        };
+        let mut ranked: Vec<(u32, u64, &str, usize)> = score
+            .into_iter()
+            .map(|(j, s)| (s, days(j), self.entries[j].slug(), j))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        ranked.into_iter().take(RELATED).map(|r| r.3).collect()
     }
 
     /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.
@@ -334,44 +375,18 @@ fn newest_first_key(e: &Entry) -> (bool, std::cmp::Reverse<Option<PartialDate>>,
     )
 }
 
-/// Related articles: most shared topics, people and places first, then
-/// nearest in time, then by slug. Translations are shown apart, not here.
-fn related(entries: &[Entry], translations: &[Vec<usize>]) -> Vec<Vec<usize>> {
-    let mut holders: BTreeMap<(u8, &str), Vec<usize>> = BTreeMap::new();
+/// Who has each topic, person and place, in chronological order.
+fn holders(entries: &[Entry]) -> BTreeMap<(u8, String), Vec<usize>> {
+    let mut holders: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
     for (i, e) in entries.iter().enumerate() {
         let meta = &e.article.meta;
         for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
-                holders.entry((kind, tag.as_str())).or_default().push(i);
+                holders.entry((kind, tag.clone())).or_default().push(i);
             }
         }
     }
-    (0..entries.len())
-        .into_par_iter()
-        .map(|i| {
-            let meta = &entries[i].article.meta;
-            let mut score: BTreeMap<usize, u32> = BTreeMap::new();
-            for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
-                for tag in list {
-                    for &j in holders.get(&(kind, tag.as_str())).into_iter().flatten() {
-                        if j != i && !translations[i].contains(&j) {
-                            *score.entry(j).or_insert(0) += 1;
-                        }
-                    }
-                }
-            }
-            let days = |j: usize| match (entries[i].date(), entries[j].date()) {
-                (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
-                _ => u64::MAX,
-            };
-            let mut ranked: Vec<(u32, u64, &str, usize)> = score
-                .into_iter()
-                .map(|(j, s)| (s, days(j), entries[j].slug(), j))
-                .collect();
-            ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
-            ranked.into_iter().take(RELATED).map(|r| r.3).collect()
-        })
-        .collect()
+    holders
 }
 
 /// The start of the text, about two lines long.

@@ -13,6 +13,7 @@
 pub mod config;
 pub mod content;
 pub mod date;
+pub mod draft;
 pub mod error;
 pub mod frontmatter;
 pub mod fs;
@@ -22,5 +23,6 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod text;

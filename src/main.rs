@@ -146,9 +146,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        _ => {
-            eprintln!("this command is not built yet");
-            Ok(ExitCode::from(2))
+        Command::Serve { port, bind } => {
+            caspian::serve::serve(&root, &bind, port)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            title,
+            lang,
+            date,
+            topics,
+        } => {
+            let config = Config::load(&root)?;
+            let draft = caspian::draft::draft(
+                &title,
+                lang.as_deref(),
+                date.as_deref(),
+                &topics,
+                &config,
+                caspian::date::today(),
+            )?;
+            caspian::draft::create(&root, &draft)?;
+            println!("created {}", draft.path.display());
+            for note in &draft.notes {
+                println!("  {note}");
+            }
+            println!(
+                "write the article under its front matter, then run `caspian serve` to see it"
+            );
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -1,8 +1,13 @@
-//! Writing the site to disk so that nothing is ever half-written: every
-//! page goes into a fresh folder beside the output, which then takes the
+//! Writing the site to disk so that nothing is ever half-written: the pages
+//! go into a staging folder beside the output, which then takes the
 //! output's place in one step. A build that fails or is interrupted leaves
 //! the previous site whole.
+//!
+//! The staging folder is kept after the swap (it then holds the previous
+//! site), so the next build rewrites only the files that changed: making
+//! thousands of files anew is what costs most on a disk.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,43 +15,94 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::render::Page;
 
-/// Writes `pages` as the new content of `out`.
-pub fn write_site(out: &Path, pages: &[Page]) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+/// The staging folder beside `out`: `.public.staging` for `public`.
+pub fn staging_dir(out: &Path) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
-    remove_leftovers(&parent, &name);
-    let pid = std::process::id();
-    let fresh = parent.join(format!(".{name}.tmp-{pid}"));
-    if fresh.exists() {
-        std::fs::remove_dir_all(&fresh).map_err(|e| Error::write(&fresh, e))?;
+    parent_of(out).join(format!(".{name}.staging"))
+}
+
+fn parent_of(out: &Path) -> PathBuf {
+    match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
     }
-    std::fs::create_dir_all(&fresh).map_err(|e| Error::write(&fresh, e))?;
-    let written: Result<()> = pages.par_iter().try_for_each(|page| {
-        let path = fresh.join(&page.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-        }
-        std::fs::write(&path, &page.bytes).map_err(|e| Error::write(&path, e))
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&fresh);
-        return Err(e);
+}
+
+/// Writes `pages` as the new content of `out`.
+pub fn write_site(out: &Path, pages: &[Page]) -> Result<()> {
+    let parent = parent_of(out);
+    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+    let staging = staging_dir(out);
+    if staging.exists() && !staging.is_dir() {
+        std::fs::remove_file(&staging).map_err(|e| Error::write(&staging, e))?;
     }
+    std::fs::create_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
+    sync(&staging, pages)?;
     if out.exists() {
-        swap(&fresh, out)?;
-        // `fresh` now holds the previous site.
-        let _ = std::fs::remove_dir_all(&fresh);
+        // Afterwards `staging` holds the previous site, ready for next time.
+        swap(&staging, out)
     } else {
-        std::fs::rename(&fresh, out).map_err(|e| Error::write(out, e))?;
+        std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))
+    }
+}
+
+/// Makes `dir` hold exactly `pages`, writing only what differs.
+fn sync(dir: &Path, pages: &[Page]) -> Result<()> {
+    pages.par_iter().try_for_each(|page| {
+        let path = dir.join(&page.path);
+        if std::fs::read(&path).is_ok_and(|old| old == page.bytes) {
+            return Ok(());
+        }
+        clear_way(dir, &path)?;
+        std::fs::write(&path, &page.bytes).map_err(|e| Error::write(&path, e))
+    })?;
+    let wanted: HashSet<PathBuf> = pages.iter().map(|p| dir.join(&p.path)).collect();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(|e| {
+            Error::read(
+                dir,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("walk")),
+            )
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_path_buf());
+        } else if !wanted.contains(path) {
+            std::fs::remove_file(path).map_err(|e| Error::write(path, e))?;
+        }
+    }
+    for folder in folders {
+        // Only empty folders go; the error for a full one is expected.
+        let _ = std::fs::remove_dir(&folder);
     }
     Ok(())
+}
+
+/// Makes room for a file at `path`: its folders exist, and neither a file
+/// stands where a folder must be nor a folder where the file goes.
+fn clear_way(root: &Path, path: &Path) -> Result<()> {
+    if path.is_dir() {
+        std::fs::remove_dir_all(path).map_err(|e| Error::write(path, e))?;
+    }
+    let Some(folder) = path.parent() else {
+        return Ok(());
+    };
+    let mut at = folder;
+    while at != root {
+        if at.is_file() {
+            std::fs::remove_file(at).map_err(|e| Error::write(at, e))?;
+        }
+        match at.parent() {
+            Some(p) => at = p,
+            None => break,
+        }
+    }
+    std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))
 }
 
 /// Exchanges two folders in one step where the system can (Linux), else by
@@ -83,19 +139,6 @@ fn swap(fresh: &Path, out: &Path) -> Result<()> {
     std::fs::rename(&aside, fresh).map_err(|e| Error::write(fresh, e))
 }
 
-/// Folders an interrupted build left beside the output.
-fn remove_leftovers(parent: &Path, name: &str) {
-    let prefix = format!(".{name}.tmp-");
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(&prefix) {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,18 +166,63 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(out.join("a/b/c.txt")).unwrap(), "c");
         assert!(!out.join("old").exists());
-        let names: Vec<String> = std::fs::read_dir(dir.path())
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["public"]);
+        names.sort();
+        assert_eq!(
+            names,
+            [".public.staging", "public"],
+            "the previous site is kept for the next build"
+        );
+        assert_eq!(
+            std::fs::read_to_string(staging_dir(&out).join("index.html")).unwrap(),
+            "one"
+        );
     }
 
     #[test]
-    fn leftovers_of_an_interrupted_build_are_cleared() {
+    fn a_half_written_staging_folder_is_put_right() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join(".public.tmp-1/x")).unwrap();
-        write_site(&dir.path().join("public"), &[page("index.html", "x")]).unwrap();
-        assert!(!dir.path().join(".public.tmp-1").exists());
+        let out = dir.path().join("public");
+        write_site(&out, &[page("index.html", "one")]).unwrap();
+        // An interrupted build left junk in the staging folder, and a file where a folder goes.
+        let staging = staging_dir(&out);
+        std::fs::create_dir_all(staging.join("junk/deep")).unwrap();
+        std::fs::write(staging.join("junk/deep/x.html"), "junk").unwrap();
+        std::fs::write(staging.join("a"), "a file in the way").unwrap();
+        write_site(&out, &[page("index.html", "two"), page("a/b.html", "b")]).unwrap();
+        assert_eq!(
+            tree(&out),
+            [
+                ("a/b.html".to_string(), "b".to_string()),
+                ("index.html".to_string(), "two".to_string())
+            ]
+        );
+        write_site(&out, &[page("index.html", "three")]).unwrap();
+        assert_eq!(
+            tree(&out),
+            [("index.html".to_string(), "three".to_string())]
+        );
+    }
+
+    fn tree(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                (rel, std::fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
     }
 }

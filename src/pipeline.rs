@@ -12,7 +12,7 @@ use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::ingest::{self, SeedReport};
 use crate::output;
-use crate::render::{self, Page, Renderer};
+use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
 
 pub const PUBLIC_DIR: &str = "public";
@@ -21,6 +21,48 @@ pub const PUBLIC_DIR: &str = "public";
 pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
     let config = Config::load(root)?;
     ingest::run(root, &config, force)
+}
+
+/// A site assembled and ready to render any of its files.
+pub struct Ready {
+    pub site: Site,
+    pub renderer: Renderer,
+    /// Every file but the assets, with the job that makes it.
+    pub plan: Vec<(String, Job)>,
+    /// `assets/<name>` → bytes: the built-in ones with the site's `static/` over them.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Loads, checks and assembles the site under `root` with `config`,
+/// reusing what `cache` already read. `None` when there are errors.
+pub fn ready(
+    root: &Path,
+    config: Config,
+    cache: &mut content::Cache,
+) -> Result<(Option<Ready>, Diagnostics)> {
+    let (articles, mut diagnostics) = cache.load(root, &config)?;
+    diagnostics.extend(seeds_without_articles(root)?);
+    let (site, site_diagnostics) = Site::assemble(config, articles);
+    diagnostics.extend(site_diagnostics);
+    let plan = render::plan(&site);
+    let assets = assets(root)?;
+    let paths: HashSet<&str> = plan
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(assets.keys().map(String::as_str))
+        .collect();
+    diagnostics.extend(check_site_links(&site, &paths));
+    if diagnostics.errors() > 0 {
+        return Ok((None, diagnostics));
+    }
+    let renderer = Renderer::new(root)?;
+    let ready = (diagnostics.errors() == 0).then_some(Ready {
+        site,
+        renderer,
+        plan,
+        assets,
+    });
+    Ok((ready, diagnostics))
 }
 
 /// The site in memory, or the reason it cannot be built.
@@ -37,28 +79,29 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     if let Some(url) = base_url {
         config = config.with_base_url(url)?;
     }
-    let (articles, mut diagnostics) = content::load(root, &config)?;
-    diagnostics.extend(seeds_without_articles(root)?);
-    let count = articles.len();
-    let (site, site_diagnostics) = Site::assemble(config, articles);
-    diagnostics.extend(site_diagnostics);
-    if diagnostics.errors() > 0 {
+    let (ready, mut diagnostics) = self::ready(root, config, &mut content::Cache::default())?;
+    let Some(ready) = ready else {
         return Ok(Prepared {
             pages: None,
             diagnostics,
-            articles: count,
+            articles: 0,
         });
-    }
-    let renderer = Renderer::new(root)?;
-    let mut pages = render::render_site(&site, &renderer)?;
-    add_assets(root, &mut pages)?;
-    diagnostics.extend(check_site_links(&site, &pages));
-    diagnostics.extend(check_page_links(&site, &pages));
+    };
+    let mut pages = render::render_site(&ready.site, &ready.renderer)?;
+    pages.extend(
+        ready
+            .assets
+            .into_iter()
+            .map(|(path, bytes)| Page { path, bytes }),
+    );
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    diagnostics.extend(check_page_links(&ready.site, &pages));
+    let articles = ready.site.entries.len();
     let pages = (diagnostics.errors() == 0).then_some(pages);
     Ok(Prepared {
         pages,
         diagnostics,
-        articles: count,
+        articles,
     })
 }
 
@@ -97,7 +140,7 @@ pub fn check(root: &Path) -> Result<Diagnostics> {
 }
 
 /// The built-in assets, with the site's `static/` files over them.
-fn add_assets(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
+pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut assets: BTreeMap<String, Vec<u8>> = render::builtin_assets()
         .map(|p| (p.path, p.bytes))
         .collect();
@@ -128,9 +171,7 @@ fn add_assets(root: &Path, pages: &mut Vec<Page>) -> Result<()> {
             assets.insert(format!("assets/{rel}"), bytes);
         }
     }
-    pages.extend(assets.into_iter().map(|(path, bytes)| Page { path, bytes }));
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(())
+    Ok(assets)
 }
 
 /// Seeds that ingest has not turned into articles yet.
@@ -161,7 +202,7 @@ fn seeds_without_articles(root: &Path) -> Result<Vec<Diagnostic>> {
 }
 
 /// Whether a root-relative path (without the base path) is a page of the site.
-fn resolves(paths: &HashSet<&str>, path: &str) -> bool {
+pub fn resolves(paths: &HashSet<&str>, path: &str) -> bool {
     let path = path.split(['#', '?']).next().unwrap_or("");
     if path.is_empty() {
         return paths.contains("index.html");
@@ -173,12 +214,11 @@ fn resolves(paths: &HashSet<&str>, path: &str) -> bool {
 }
 
 /// Links an editor wrote as `/path` in an article.
-fn check_site_links(site: &Site, pages: &[Page]) -> Vec<Diagnostic> {
-    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+fn check_site_links(site: &Site, paths: &HashSet<&str>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for e in &site.entries {
         for (dest, line, column) in &e.site_links {
-            if !resolves(&paths, dest.trim_start_matches('/')) {
+            if !resolves(paths, dest.trim_start_matches('/')) {
                 out.push(Diagnostic::error(
                     &e.article.path,
                     *line,

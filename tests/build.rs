@@ -321,6 +321,10 @@ fn two_builds_are_identical() {
     );
     for (path, bytes) in &first {
         assert!(second[path] == *bytes, "{path} differs between builds");
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("__caspian"),
+            "{path}: the live-reload script belongs to serve only"
+        );
     }
 }
 

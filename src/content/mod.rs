@@ -2,7 +2,7 @@
 //! body, checked against the site's configuration. `Article::parse` does no
 //! I/O; `load` reads the whole folder and reports every problem at once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -109,10 +109,13 @@ impl Article {
                 format!("language \"{}\" is not one of the site's languages ({}); add it to `languages` in site.toml", meta.lang, config.languages.join(", ")),
             ));
         }
-        if meta.date.is_none() && !diags.iter().any(|d| d.message.contains("date")) {
+        // Whether an article is dated or has topics is worth saying only once
+        // its front matter reads.
+        let readable = diags.is_empty();
+        if readable && meta.date.is_none() {
             diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology"));
         }
-        if meta.topics.is_empty() {
+        if readable && meta.topics.is_empty() {
             diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic"));
         }
 
@@ -233,23 +236,75 @@ fn locate(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usiz
     (first_line + start, 1)
 }
 
+/// What reading one file gave: the article if valid, and its diagnostics.
+type Parsed = (Option<Article>, Vec<Diagnostic>);
+
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
-    let results: Vec<Result<(Option<Article>, Vec<Diagnostic>)>> = files
-        .par_iter()
-        .map(|full| {
-            let rel = full.strip_prefix(root).unwrap_or(full);
-            Article::from_file(root, rel, config)
-        })
-        .collect();
+    Cache::default().load(root, config)
+}
+
+/// Articles kept from one load to the next, read again only when their
+/// file changed: `serve` rebuilds after an edit without reading the rest.
+/// A cache belongs to one configuration; make a new one when it changes.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, (Stamp, Parsed)>,
+}
+
+/// When a file was last written, and how long it is.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+impl Cache {
+    pub fn load(&mut self, root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
+        let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
+        let stamped: Vec<(PathBuf, Stamp)> = files
+            .into_iter()
+            .map(|full| {
+                let meta = std::fs::metadata(&full).ok();
+                let stamp = (
+                    meta.as_ref().and_then(|m| m.modified().ok()),
+                    meta.map_or(0, |m| m.len()),
+                );
+                (
+                    full.strip_prefix(root).unwrap_or(&full).to_path_buf(),
+                    stamp,
+                )
+            })
+            .collect();
+        let fresh: Vec<(PathBuf, Stamp, Parsed)> = stamped
+            .par_iter()
+            .filter(|(rel, stamp)| {
+                self.files
+                    .get(rel)
+                    .is_none_or(|(old, _)| old != stamp || stamp.0.is_none())
+            })
+            .map(|(rel, stamp)| {
+                Article::from_file(root, rel, config).map(|parsed| (rel.clone(), *stamp, parsed))
+            })
+            .collect::<Result<_>>()?;
+        for (rel, stamp, parsed) in fresh {
+            self.files.insert(rel, (stamp, parsed));
+        }
+        let present: HashSet<&PathBuf> = stamped.iter().map(|(rel, _)| rel).collect();
+        self.files.retain(|rel, _| present.contains(rel));
+        let mut parsed: Vec<&Parsed> = Vec::with_capacity(stamped.len());
+        for (rel, _) in &stamped {
+            parsed.extend(self.files.get(rel).map(|(_, p)| p));
+        }
+        Ok(gather(parsed))
+    }
+}
+
+/// The valid articles and every diagnostic, with duplicate slugs reported
+/// on both files and the articles that have errors left out.
+fn gather(parsed: Vec<&Parsed>) -> (Vec<Article>, Diagnostics) {
     let mut articles = Vec::new();
     let mut diags = Diagnostics::default();
-    for result in results {
-        let (article, ds) = result?;
-        diags.extend(ds);
-        articles.extend(article);
+    for (article, ds) in parsed {
+        diags.extend(ds.iter().cloned());
+        articles.extend(article.iter().cloned());
     }
     let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for a in &articles {
@@ -267,14 +322,14 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
         }
     }
     if diags.errors() > 0 {
-        let bad: std::collections::HashSet<PathBuf> = diags
+        let bad: HashSet<PathBuf> = diags
             .iter()
             .filter(|d| d.is_error())
             .map(|d| d.path.clone())
             .collect();
         articles.retain(|a| !bad.contains(&a.path));
     }
-    Ok((articles, diags))
+    (articles, diags)
 }
 
 #[cfg(test)]

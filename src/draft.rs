@@ -1,0 +1,247 @@
+//! `caspian new`: a new article's file, front matter filled in, body empty,
+//! under a slug made from its title in its own language. Never overwrites.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::date::PartialDate;
+use crate::error::{Error, Result, suggest};
+use crate::frontmatter::{self, FrontMatter};
+use crate::ingest::CONTENT_DIR;
+use crate::language;
+use crate::text::slugify;
+
+/// What `new` wrote, and what it chose for the editor.
+#[derive(Debug)]
+pub struct Draft {
+    /// `content/<slug>.md`, relative to the root.
+    pub path: PathBuf,
+    pub text: String,
+    /// Choices the editor did not make, to tell them: today's date, the
+    /// site's language.
+    pub notes: Vec<String>,
+}
+
+/// The file for a new article, without touching the disk.
+pub fn draft(
+    title: &str,
+    lang: Option<&str>,
+    date: Option<&str>,
+    topics: &[String],
+    config: &Config,
+    today: PartialDate,
+) -> Result<Draft> {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        return Err(Error::Other(
+            "the title is empty; write it in quotes: caspian new \"Tokayev visits Baku\"".into(),
+        ));
+    }
+    let mut notes = Vec::new();
+    let lang = match lang {
+        Some(code) if language::is_known(code) => code.to_string(),
+        Some(code) => {
+            let hint = language::suggest_code(code)
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            return Err(Error::Other(format!(
+                "unknown language \"{code}\"{hint}; use an ISO 639-1 code such as en, de, az, ru, kk, tr"
+            )));
+        }
+        None => {
+            notes.push(format!(
+                "language: {} (the site's; use --lang to choose another)",
+                config.language
+            ));
+            config.language.clone()
+        }
+    };
+    let date = match date {
+        Some(text) => PartialDate::parse(text).map_err(|why| {
+            Error::Other(format!(
+                "malformed date \"{text}\": {why}; write it as YYYY-MM-DD, YYYY-MM or YYYY"
+            ))
+        })?,
+        None => {
+            notes.push(format!(
+                "date: {} (today; use --date to give the day the story happened)",
+                today.iso()
+            ));
+            today
+        }
+    };
+    let slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
+    let topics: Vec<String> = topics
+        .iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    for topic in &topics {
+        if !slugs.contains(&topic.as_str()) {
+            let hint = suggest(topic, slugs.iter().copied())
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            return Err(Error::Other(format!(
+                "unknown topic \"{topic}\"{hint}; the topics are: {}",
+                slugs.join(", ")
+            )));
+        }
+    }
+    let slug = match slugify(&title, &lang, 80) {
+        s if s.is_empty() => {
+            return Err(Error::Other(
+                "the title has no letters or digits to make an address from".into(),
+            ));
+        }
+        s => s,
+    };
+    let front = FrontMatter {
+        title,
+        date: Some(date),
+        lang,
+        topics,
+        ..FrontMatter::default()
+    };
+    let text = format!(
+        "{}\n<!-- Write the article below. Paragraphs are separated by an empty line. -->\n",
+        frontmatter::write(&front)
+    );
+    Ok(Draft {
+        path: Path::new(CONTENT_DIR).join(format!("{slug}.md")),
+        text,
+        notes,
+    })
+}
+
+/// Writes a draft under `root`, refusing to overwrite an existing file.
+pub fn create(root: &Path, draft: &Draft) -> Result<()> {
+    let full = root.join(&draft.path);
+    if let Some(dir) = full.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    }
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&full)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::Other(format!(
+                "{} already exists; edit it, or choose another title",
+                draft.path.display()
+            )));
+        }
+        Err(e) => return Err(Error::write(&full, e)),
+    };
+    std::io::Write::write_all(&mut file, draft.text.as_bytes()).map_err(|e| Error::write(&full, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        Config::parse(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nlanguages = [\"en\", \"az\", \"de\", \"ru\", \"kk\"]\n[[topics]]\nslug = \"energy\"\nname = \"Energy\"\n",
+            None,
+        )
+        .unwrap()
+    }
+
+    fn today() -> PartialDate {
+        PartialDate::ymd(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn slugs_are_transliterated_from_the_titles_language() {
+        let path = |title: &str, lang: &str| {
+            draft(title, Some(lang), Some("2024"), &[], &config(), today())
+                .unwrap()
+                .path
+        };
+        assert_eq!(
+            path("Əli Əsədov Bektenovla görüşüb", "az"),
+            Path::new("content/eli-esedov-bektenovla-gorusub.md")
+        );
+        assert_eq!(
+            path("Grüße aus Füzuli: Straßen für Baku", "de"),
+            Path::new("content/gruesse-aus-fuezuli-strassen-fuer-baku.md")
+        );
+        assert_eq!(
+            path("Токаев прибыл в Баку", "ru"),
+            Path::new("content/tokaev-pribyl-v-baku.md")
+        );
+        assert_eq!(
+            path("Тоқаев Бакуге барды", "kk"),
+            Path::new("content/toqaev-bakuge-bardy.md")
+        );
+        assert_eq!(
+            path("Şuşa və Ağdam: ıslahat", "az"),
+            Path::new("content/susa-ve-agdam-islahat.md")
+        );
+    }
+
+    #[test]
+    fn front_matter_is_filled_in_and_defaults_are_told() {
+        let d = draft(
+            "Pipeline  talks",
+            None,
+            None,
+            &["energy".into()],
+            &config(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(
+            d.text,
+            "---\ntitle: Pipeline talks\ndate: 2026-11-24\nlang: en\ntopics: [energy]\n---\n\n<!-- Write the article below. Paragraphs are separated by an empty line. -->\n"
+        );
+        assert_eq!(d.notes.len(), 2);
+        assert!(d.notes[1].starts_with("date: 2026-11-24 (today"));
+    }
+
+    #[test]
+    fn bad_choices_are_refused_with_a_hint() {
+        let err = |lang: Option<&str>, date: Option<&str>, topics: &[String]| {
+            draft("T", lang, date, topics, &config(), today())
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err(Some("english"), None, &[]),
+            "unknown language \"english\" (did you mean \"en\"?); use an ISO 639-1 code such as en, de, az, ru, kk, tr"
+        );
+        assert_eq!(
+            err(None, Some("2024-02-30"), &[]),
+            "malformed date \"2024-02-30\": February has no day 30; write it as YYYY-MM-DD, YYYY-MM or YYYY"
+        );
+        assert_eq!(
+            err(None, None, &["enrgy".into()]),
+            "unknown topic \"enrgy\" (did you mean \"energy\"?); the topics are: energy"
+        );
+    }
+
+    #[test]
+    fn an_existing_file_is_never_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = draft(
+            "Pipeline talks",
+            Some("en"),
+            Some("2024"),
+            &[],
+            &config(),
+            today(),
+        )
+        .unwrap();
+        create(dir.path(), &d).unwrap();
+        std::fs::write(dir.path().join(&d.path), "mine").unwrap();
+        assert_eq!(
+            create(dir.path(), &d).unwrap_err().to_string(),
+            "content/pipeline-talks.md already exists; edit it, or choose another title"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(&d.path)).unwrap(),
+            "mine"
+        );
+    }
+}

@@ -397,3 +397,25 @@ fn the_committed_site_builds_clean() {
     let years = texts(&chronology, ".year-jump a");
     assert_eq!(years, ["2005", "2022", "2023", "2024", "2025"]);
 }
+
+#[test]
+fn a_custom_domain_gets_its_cname_file() {
+    let site = fixture("site");
+    let config = read(site.path(), "site.toml").replace(
+        "base_url = \"https://example.org/fixture/\"",
+        "base_url = \"https://news.example.org/\"\ncname = \"news.example.org\"",
+    );
+    write(site.path(), "site.toml", config);
+    let out = caspian(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = tree(&site.path().join("public"));
+    assert_eq!(
+        String::from_utf8_lossy(&files["CNAME"]),
+        "news.example.org\n"
+    );
+    assert_eq!(broken_links(&files, "/"), Vec::<(String, String)>::new());
+    assert!(
+        String::from_utf8_lossy(&files["sitemap.xml"])
+            .contains("<loc>https://news.example.org/articles/summit-2023/</loc>")
+    );
+}

@@ -1,0 +1,176 @@
+//! How fast caspian is on a thousand articles and more: ingest of raw
+//! articles (pure, and with the files), and builds of generated sites.
+//! Run with `cargo bench`; sizes in CASPIAN_BENCH_SIZES (default "1000").
+
+use std::path::PathBuf;
+
+use caspian::config::Config;
+use caspian::date::PartialDate;
+
+fn main() {
+    divan::main();
+}
+
+fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sizes() -> Vec<usize> {
+    std::env::var("CASPIAN_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![1000])
+}
+
+/// `n` raw articles: the seeds and the ingest fixtures, each copy with its
+/// own number in the headline so that no two are alike.
+fn raw_articles(n: usize) -> Vec<(String, Vec<u8>)> {
+    let mut sources: Vec<String> = Vec::new();
+    for dir in ["seeds", "tests/fixtures/ingest"] {
+        for file in caspian::fs::list_files(&project().join(dir), "txt").unwrap() {
+            sources.push(std::fs::read_to_string(file).unwrap());
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let text = &sources[i % sources.len()];
+            let varied = format!(
+                "Nachricht {i}\n\n{text}\n\nAbsatz {i}: Die Präsidenten trafen sich erneut in Baku."
+            );
+            (format!("seeds/{i:05}.txt"), varied.into_bytes())
+        })
+        .collect()
+}
+
+/// A site of `n` articles made from the committed content, dated across
+/// thirty years.
+fn site(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["site.toml", "entities.toml"] {
+        std::fs::copy(project().join(file), dir.path().join(file)).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    let articles: Vec<String> = caspian::fs::list_files(&project().join("content"), "md")
+        .unwrap()
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    for i in 0..n {
+        let text = &articles[i % articles.len()];
+        let (year, month, day) = (1995 + i % 30, 1 + i % 12, 1 + i % 28);
+        let mut out = String::new();
+        for line in text.lines() {
+            if line.starts_with("date: ") {
+                out.push_str(&format!("date: {year}-{month:02}-{day:02}\n"));
+            } else if let Some(title) = line.strip_prefix("title: ") {
+                out.push_str(&format!("title: \"{} ({i})\"\n", title.trim_matches('"')));
+            } else if !line.starts_with("  seed: ") && !line.starts_with("  fingerprint: ") {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        std::fs::write(dir.path().join(format!("content/a{i:05}.md")), out).unwrap();
+    }
+    dir
+}
+
+fn config() -> Config {
+    Config::load(&project()).unwrap()
+}
+
+/// Reading raw articles: cleaning, dating, tagging (no files).
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn ingest_parse(bencher: divan::Bencher, n: usize) {
+    let config = config();
+    let raw = raw_articles(n);
+    let today = PartialDate::ymd(2026, 11, 24).unwrap();
+    bencher.bench(|| {
+        for (name, bytes) in &raw {
+            divan::black_box(caspian::ingest::seed::parse(name, bytes, &config, today).unwrap());
+        }
+    });
+}
+
+/// `caspian ingest` on a folder of raw articles, files and all, from scratch.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn ingest_run(bencher: divan::Bencher, n: usize) {
+    let config = config();
+    let raw = raw_articles(n);
+    bencher
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, bytes) in &raw {
+                let path = dir.path().join(name);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, bytes).unwrap();
+            }
+            dir
+        })
+        .bench_values(|dir| {
+            let reports = caspian::ingest::run(dir.path(), &config, false).unwrap();
+            assert!(reports.iter().all(|r| r.outcome.is_ok()));
+            dir
+        });
+}
+
+/// Everything `build` does but writing: load, check, assemble, render.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn build_in_memory(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    bencher.bench(|| {
+        divan::black_box(
+            caspian::pipeline::prepare(dir.path(), None)
+                .unwrap()
+                .pages
+                .unwrap()
+                .len(),
+        )
+    });
+}
+
+/// `caspian build` as a whole, writing `public/` (the second and later
+/// builds, which rewrite only what changed).
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn build_to_disk(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    caspian::pipeline::build(dir.path(), None, None).unwrap();
+    bencher.bench(|| caspian::pipeline::build(dir.path(), None, None).unwrap());
+}
+
+/// What `serve` does after an edit: read what changed and assemble the site
+/// (pages then render when the browser asks for them).
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn serve_rebuild_after_one_edit(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    let config = config();
+    let mut cache = caspian::content::Cache::default();
+    caspian::pipeline::ready(dir.path(), config.clone(), &mut cache).unwrap();
+    let file = dir.path().join("content/a00000.md");
+    let original = std::fs::read_to_string(&file).unwrap();
+    let mut round = 0;
+    bencher.bench_local(|| {
+        round += 1;
+        std::fs::write(
+            &file,
+            original.replace("title: \"", &format!("title: \"Edit {round} ")),
+        )
+        .unwrap();
+        let (ready, _) = caspian::pipeline::ready(dir.path(), config.clone(), &mut cache).unwrap();
+        let ready = ready.unwrap();
+        let article = ready
+            .plan
+            .iter()
+            .find(|(p, _)| p == "articles/a00000/index.html")
+            .unwrap();
+        divan::black_box(
+            caspian::render::render_job(
+                &ready.site,
+                &ready.renderer,
+                &ready.plan,
+                &article.0,
+                article.1,
+            )
+            .unwrap(),
+        );
+    });
+}

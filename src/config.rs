@@ -71,6 +71,8 @@ struct EntityFile {
     description: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default, rename = "match")]
+    patterns: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -88,7 +90,10 @@ pub struct Entity {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// Other ways of writing the name, shown to readers.
     pub aliases: Vec<String>,
+    /// Forms that only help find the name in text: inflections, titles, phrases.
+    pub patterns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -246,6 +251,7 @@ impl Config {
                     name: e.name,
                     description: e.description,
                     aliases: e.aliases,
+                    patterns: e.patterns,
                 });
             }
             Ok(out)
@@ -341,6 +347,7 @@ fn entity_lexicon(entities: &[Entity]) -> Lexicon {
     Lexicon::new(entities.iter().enumerate().flat_map(|(i, e)| {
         std::iter::once(e.name.as_str())
             .chain(e.aliases.iter().map(String::as_str))
+            .chain(e.patterns.iter().map(String::as_str))
             .map(move |a| (i, a))
     }))
 }

@@ -19,6 +19,7 @@
     "ү": "у", "һ": "х", "і": "и", "ї": "и", "ә": "а", "є": "е", "ґ": "г"
   };
   var WORD = /[\p{L}\p{N}\p{M}]+/gu;
+  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
   var MARK = /\p{M}/u;
 
   function foldChar(c) {
@@ -108,6 +109,30 @@
     return el;
   }
 
+  // Appends text to el with <mark> around each word that a query word starts
+  // (as folded) or that is one of the names of the people and places found.
+  function appendMarked(el, text, words, names) {
+    var chars = Array.from(text);
+    var plain = "";
+    for (var i = 0; i < chars.length;) {
+      if (!WORD_CHAR.test(chars[i])) { plain += chars[i++]; continue; }
+      var j = i;
+      while (j < chars.length && WORD_CHAR.test(chars[j])) j++;
+      var word = chars.slice(i, j).join("");
+      var f = fold(word);
+      if (names.has(f) || words.some(function (w) { return f.indexOf(w) === 0; })) {
+        if (plain) el.appendChild(document.createTextNode(plain));
+        plain = "";
+        el.appendChild(element("mark", {}, word));
+      } else {
+        plain += word;
+      }
+      i = j;
+    }
+    if (plain) el.appendChild(document.createTextNode(plain));
+    return el;
+  }
+
   function show(query, ids, ts) {
     list.textContent = "";
     var folded = ts.map(function (t) { return t.word; }).filter(Boolean);
@@ -127,6 +152,12 @@
         if (e && names.indexOf(e) < 0) names.push(e);
       });
     });
+    var keys = [];
+    ts.forEach(function (t) { t.entities.forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+    var nameWords = new Set(docs.aliasWords.filter(function (a) {
+      return docs.aliases[a].some(function (k) { return keys.indexOf(k) >= 0; });
+    }));
+    var markWords = folded.filter(function (w) { return Array.from(w).length >= 2; });
     names.forEach(function (e) {
       var li = element("li", { "class": "card entity-hit" });
       var p = element("p", { "class": "card-meta" }, "Every article that names ");
@@ -143,9 +174,9 @@
       var meta = element("p", { "class": "card-meta" });
       if (d.i) meta.appendChild(element("time", { datetime: d.i }, d.d));
       else meta.appendChild(element("span", {}, "Undated"));
-      meta.appendChild(document.createTextNode(" · " + (docs.languages[d.l] || d.l)));
+      meta.appendChild(document.createTextNode("\u00a0· " + (docs.languages[d.l] || d.l)));
       li.appendChild(meta);
-      if (d.s) li.appendChild(element("p", { "class": "card-summary", lang: d.l }, d.s));
+      if (d.s) li.appendChild(appendMarked(element("p", { "class": "card-summary", lang: d.l }), d.s, markWords, nameWords));
       list.appendChild(li);
     });
     status.textContent = ids.length === 0
@@ -198,7 +229,8 @@
       search(input.value);
     });
     return search(initial);
-  }).catch(function () {
+  }).catch(function (err) {
+    if (window.console) console.error("caspian search:", err);
     status.textContent = "The search index could not be loaded. Browse by topic or date instead.";
   });
 })();

@@ -244,6 +244,9 @@ fn entity_pages_show_aliases_articles_and_topics() {
         assert!(aliases.contains(&a.to_string()), "{aliases:?}");
     }
     assert_eq!(texts(&doc, ".entity-topics a"), ["Energy", "Culture"]);
+    // Forms that only help matching are not names to show.
+    let baku = html(&files, "places/baku/index.html");
+    assert_eq!(texts(&baku, ".alias"), ["Bakı", "Баку"]);
     assert_eq!(
         attrs(&doc, ".card-title a", "href"),
         ["/repo/articles/gipfel-2023/", "/repo/articles/summit-2023/"],

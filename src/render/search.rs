@@ -105,7 +105,10 @@ pub fn render_index(site: &Site) -> Vec<Page> {
                 continue;
             }
             let key = format!("{}/{}", kind.key(), en.slug);
-            for alias in std::iter::once(&en.name).chain(&en.aliases) {
+            // Every form but the open-ended patterns ("казахск*"), which search
+            // matches by prefix anyway.
+            let forms = en.patterns.iter().filter(|p| !p.contains('*'));
+            for alias in std::iter::once(&en.name).chain(&en.aliases).chain(forms) {
                 let folded = fold(alias);
                 let words: Vec<&str> = word_spans(&folded).map(|(a, b)| &folded[a..b]).collect();
                 if !words.is_empty() {

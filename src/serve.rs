@@ -152,9 +152,10 @@ fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
                 eprintln!("{w}");
             }
             println!("built {articles} articles in {elapsed} ms ({why})");
+            // An event without data is never delivered to the page, so say why.
             let _ = shared
                 .events
-                .send((if was_broken { "fixed" } else { "reload" }, String::new()));
+                .send((if was_broken { "fixed" } else { "reload" }, why.to_string()));
         }
         Ok((None, errors)) | Err(errors) => {
             let text = errors.join("\n");

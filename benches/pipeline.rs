@@ -143,7 +143,7 @@ fn build_to_disk(bencher: divan::Bencher, n: usize) {
 fn serve_rebuild_after_one_edit(bencher: divan::Bencher, n: usize) {
     let dir = site(n);
     let config = config();
-    let mut cache = caspian::content::Cache::default();
+    let mut cache = caspian::pipeline::Cache::default();
     caspian::pipeline::ready(dir.path(), config.clone(), &mut cache).unwrap();
     let file = dir.path().join("content/a00000.md");
     let original = std::fs::read_to_string(&file).unwrap();

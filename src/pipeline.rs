@@ -23,6 +23,14 @@ pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
     ingest::run(root, &config, force)
 }
 
+/// What one build keeps for the next (`serve`): the articles read and their
+/// bodies rendered. Belongs to one configuration; make a new one when it changes.
+#[derive(Default)]
+pub struct Cache {
+    content: content::Cache,
+    bodies: crate::site::BodyCache,
+}
+
 /// A site assembled and ready to render any of its files.
 pub struct Ready {
     pub site: Site,
@@ -38,11 +46,11 @@ pub struct Ready {
 pub fn ready(
     root: &Path,
     config: Config,
-    cache: &mut content::Cache,
+    cache: &mut Cache,
 ) -> Result<(Option<Ready>, Diagnostics)> {
-    let (articles, mut diagnostics) = cache.load(root, &config)?;
+    let (articles, mut diagnostics) = cache.content.load(root, &config)?;
     diagnostics.extend(seeds_without_articles(root)?);
-    let (site, site_diagnostics) = Site::assemble(config, articles);
+    let (site, site_diagnostics) = Site::assemble_with(config, articles, &mut cache.bodies);
     diagnostics.extend(site_diagnostics);
     let plan = render::plan(&site);
     let assets = assets(root)?;
@@ -79,7 +87,7 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
     if let Some(url) = base_url {
         config = config.with_base_url(url)?;
     }
-    let (ready, mut diagnostics) = self::ready(root, config, &mut content::Cache::default())?;
+    let (ready, mut diagnostics) = self::ready(root, config, &mut Cache::default())?;
     let Some(ready) = ready else {
         return Ok(Prepared {
             pages: None,

@@ -28,7 +28,6 @@ use notify_debouncer_full::notify::event::{EventKind, ModifyKind};
 use tokio::sync::broadcast;
 
 use crate::config::Config;
-use crate::content;
 use crate::error::{Error, Result};
 use crate::pipeline::{self, Ready};
 use crate::render::{self, Job};
@@ -128,7 +127,7 @@ struct Builder {
     root: PathBuf,
     base_url: String,
     /// Articles read so far, for the configuration they were read with.
-    cache: Option<(String, content::Cache)>,
+    cache: Option<(Vec<u8>, pipeline::Cache)>,
 }
 
 /// Builds the site again and tells the open pages. On errors the last good
@@ -176,9 +175,9 @@ impl Builder {
             .and_then(|c| c.with_base_url(&self.base_url))
             .map_err(|e| vec![e.to_string()])?;
         // A new configuration may change what every article means.
-        let key = format!("{config:?}");
+        let key = config_files(&self.root, &config);
         if self.cache.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.cache = Some((key, content::Cache::default()));
+            self.cache = Some((key, pipeline::Cache::default()));
         }
         let (_, cache) = self.cache.as_mut().expect("a cache");
         let (ready, diagnostics) =
@@ -203,6 +202,15 @@ impl Builder {
             None => Ok((None, lines)),
         }
     }
+}
+
+/// The configuration files' bytes, to notice when they change.
+fn config_files(root: &Path, config: &Config) -> Vec<u8> {
+    let mut bytes = std::fs::read(root.join(crate::config::SITE_FILE)).unwrap_or_default();
+    if let Some(entities) = &config.entities_file {
+        bytes.extend(std::fs::read(root.join(entities)).unwrap_or_default());
+    }
+    bytes
 }
 
 /// Watches what the site is made of and rebuilds on a change.

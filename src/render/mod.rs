@@ -506,7 +506,7 @@ fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
     let people = entity_links(site, e, EntityKind::Person);
     let places = entity_links(site, e, EntityKind::Place);
     let topics = topic_links(site, e);
-    let words = crate::text::word_count(&e.plain);
+    let words = crate::text::word_count(&e.body.plain);
     let json_ld = json_ld(site, i, &path, &topics, &people, &places);
     let view = ArticleView {
         title: e.article.title(),
@@ -520,7 +520,7 @@ fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         topics,
         people,
         places,
-        html: &e.html,
+        html: &e.body.html,
         summary: &e.summary,
         events: meta
             .events
@@ -538,7 +538,7 @@ fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         previous: site.previous[i].map(|j| Card::new(site, j)),
         next: site.next[i].map(|j| Card::new(site, j)),
         translations,
-        has_code: e.has_code,
+        has_code: e.body.has_code,
         json_ld,
         words,
         minutes: words.div_ceil(200).max(1),
@@ -1006,7 +1006,7 @@ fn render_feed(ctx: &Ctx, path: &str, title: &str, list: &[usize]) -> Result<Pag
                 url: site.absolute(&format!("articles/{}/", e.slug())),
                 updated: e.date()?.rfc3339(),
                 summary: &e.summary,
-                content: &e.html,
+                content: &e.body.html,
                 lang: &e.article.meta.lang,
             })
         })

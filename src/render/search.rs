@@ -66,7 +66,7 @@ pub fn render_index(site: &Site) -> Vec<Page> {
         .entries
         .par_iter()
         .map(|e| {
-            let text = fold(&format!("{}\n{}", e.article.title(), e.plain));
+            let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
             word_spans(&text)
                 .map(|(a, b)| &text[a..b])
                 .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))

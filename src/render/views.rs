@@ -106,7 +106,7 @@ pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link
 fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
     let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
     // The first paragraph that mentions the topic; most articles do early.
-    let (text, hits) = e.plain.lines().find_map(|line| {
+    let (text, hits) = e.body.plain.lines().find_map(|line| {
         let hits: Vec<_> = lexicon
             .find(line)
             .into_iter()

@@ -6,6 +6,7 @@
 pub mod markdown;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -24,10 +25,8 @@ pub struct Entry {
     pub article: Article,
     /// Root-relative, with the base path: `/repo/articles/<slug>/`.
     pub url: String,
-    pub html: String,
-    pub plain: String,
-    pub headings: Vec<String>,
-    pub has_code: bool,
+    /// The body as HTML and as plain text, with its heading ids.
+    pub body: Arc<markdown::Rendered>,
     /// The front matter's summary, or the start of the text.
     pub summary: String,
     /// Links to site pages written as `/path`, checked once the pages exist.
@@ -76,7 +75,17 @@ impl Site {
     /// Builds the site from articles that each passed their own checks, and
     /// reports what only the whole can show: broken links and anchors,
     /// unknown translations.
-    pub fn assemble(config: Config, mut articles: Vec<Article>) -> (Site, Diagnostics) {
+    pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
+        Site::assemble_with(config, articles, &mut BodyCache::default())
+    }
+
+    /// [`Site::assemble`], reusing the HTML of bodies that have not changed
+    /// since the last assembly with the same cache (`serve`).
+    pub fn assemble_with(
+        config: Config,
+        mut articles: Vec<Article>,
+        cache: &mut BodyCache,
+    ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
         articles.sort_by_key(chronological_key);
         let base = config.base_path().to_string();
@@ -103,9 +112,28 @@ impl Site {
                 anchor.map(|a| format!("#{a}")).unwrap_or_default()
             ))
         };
-        let rendered: Vec<markdown::Rendered> = articles
+        // Links resolve the same way while the files, slugs and base path do.
+        let mut links_key: Vec<(&String, &String)> = by_file.iter().collect();
+        links_key.sort();
+        let links_key = hash(&(&base, links_key));
+        if cache.links_key != links_key {
+            cache.links_key = links_key;
+            cache.bodies.clear();
+        }
+        let rendered: Vec<Arc<markdown::Rendered>> = articles
             .par_iter()
-            .map(|a| markdown::render(&a.body, &resolve))
+            .map(|a| {
+                let body = hash(&a.body);
+                match cache.bodies.get(&a.path) {
+                    Some((h, r)) if *h == body => r.clone(),
+                    _ => Arc::new(markdown::render(&a.body, &resolve)),
+                }
+            })
+            .collect();
+        cache.bodies = articles
+            .iter()
+            .zip(&rendered)
+            .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
             .collect();
 
         let mut entries = Vec::with_capacity(articles.len());
@@ -157,10 +185,7 @@ impl Site {
             entries.push(Entry {
                 url: article_url(&article.slug),
                 article,
-                html: r.html,
-                plain: r.plain,
-                headings: r.headings,
-                has_code: r.has_code,
+                body: r,
                 summary,
                 site_links,
             });
@@ -176,7 +201,7 @@ impl Site {
                 let Some(target) = by_file.get(name).and_then(|slug| by_slug.get(slug)) else {
                     continue;
                 };
-                let headings = &entries[*target].headings;
+                let headings = &entries[*target].body.headings;
                 if !headings.iter().any(|h| h == anchor) {
                     diags.push(Diagnostic::error(
                         &entry.article.path,
@@ -194,11 +219,16 @@ impl Site {
         }
 
         let n = entries.len();
-        let newest_first = |mut list: Vec<usize>| {
-            list.sort_by(|a, b| {
-                newest_first_key(&entries[*a]).cmp(&newest_first_key(&entries[*b]))
-            });
-            list
+        // Entries are in chronological order, so newest first is that order
+        // backwards for the dated, then the undated as they come.
+        let newest_first = |list: Vec<usize>| {
+            let (dated, undated): (Vec<usize>, Vec<usize>) =
+                list.into_iter().partition(|&i| entries[i].date().is_some());
+            dated
+                .into_iter()
+                .rev()
+                .chain(undated)
+                .collect::<Vec<usize>>()
         };
         let topics = config
             .topics
@@ -366,13 +396,18 @@ fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, String) {
     (a.meta.date.is_none(), a.meta.date, a.slug.clone())
 }
 
-/// Newest first; undated last; ties by slug.
-fn newest_first_key(e: &Entry) -> (bool, std::cmp::Reverse<Option<PartialDate>>, String) {
-    (
-        e.date().is_none(),
-        std::cmp::Reverse(e.date()),
-        e.slug().to_string(),
-    )
+/// Bodies rendered to HTML by an earlier assembly, by file.
+#[derive(Default)]
+pub struct BodyCache {
+    links_key: u64,
+    bodies: HashMap<std::path::PathBuf, (u64, Arc<markdown::Rendered>)>,
+}
+
+fn hash(value: &impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Who has each topic, person and place, in chronological order.
@@ -391,7 +426,16 @@ fn holders(entries: &[Entry]) -> BTreeMap<(u8, String), Vec<usize>> {
 
 /// The start of the text, about two lines long.
 fn summary_of(plain: &str) -> String {
-    let text = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = String::new();
+    for word in plain.split_whitespace() {
+        if text.len() > 4 * 220 {
+            break;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
     cut_at_word(&text, 220)
 }
 

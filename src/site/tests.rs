@@ -121,9 +121,13 @@ fn links_between_articles_resolve_under_the_base_path() {
     let (site, messages) = site(articles);
     assert!(messages.is_empty(), "{messages:?}");
     let l = site.entries.iter().find(|e| e.slug() == "l").unwrap();
-    assert!(l.html.contains("href=\"/repo/articles/a/\""), "{}", l.html);
-    assert!(l.html.contains("href=\"/repo/articles/c/#top\""));
-    assert!(l.html.contains("href=\"/repo/topics/\""));
+    assert!(
+        l.body.html.contains("href=\"/repo/articles/a/\""),
+        "{}",
+        l.body.html
+    );
+    assert!(l.body.html.contains("href=\"/repo/articles/c/#top\""));
+    assert!(l.body.html.contains("href=\"/repo/topics/\""));
     assert_eq!(l.site_links, [("/topics/".to_string(), 10, 36)]);
 }
 

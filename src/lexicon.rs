@@ -79,7 +79,12 @@ impl Lexicon {
         if self.patterns.is_empty() {
             return Vec::new();
         }
-        let folded = Folded::new(text);
+        self.find_folded(&Folded::new(text))
+    }
+
+    /// [`Lexicon::find`] on text already folded, for callers that match
+    /// several lexicons against one text.
+    pub fn find_folded(&self, folded: &Folded) -> Vec<Hit> {
         let words: Vec<(usize, usize)> = word_spans(&folded.text).collect();
         let word = |i: usize| &folded.text[words[i].0..words[i].1];
         let mut hits = Vec::new();

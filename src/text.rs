@@ -39,6 +39,26 @@ pub fn normalize(raw: &str) -> String {
 /// spellings of one name mapped together (`ə`→`e`, Kazakh `қ`→`к`, ...).
 /// Always one character for one, so offsets in folded text map back.
 pub fn fold_char(c: char) -> char {
+    match TABLE.get(c as usize) {
+        Some(&(folded, _)) => folded,
+        None => fold_char_slow(c),
+    }
+}
+
+/// Characters below this have their folding and word-ness in a table: Latin,
+/// Greek, Cyrillic, Armenian, Hebrew, Arabic and more, all the archive's text.
+const TABLE_SIZE: usize = 0x2000;
+
+/// `(folded, is a word character)` for every character below `TABLE_SIZE`.
+static TABLE: std::sync::LazyLock<Vec<(char, bool)>> = std::sync::LazyLock::new(|| {
+    (0..TABLE_SIZE as u32)
+        .map(|u| {
+            char::from_u32(u).map_or((' ', false), |c| (fold_char_slow(c), is_word_char_slow(c)))
+        })
+        .collect()
+});
+
+fn fold_char_slow(c: char) -> char {
     let lower = match c {
         'İ' | 'I' | 'ı' => return 'i',
         c if c.is_ascii() => return c.to_ascii_lowercase(),
@@ -108,6 +128,13 @@ impl Folded {
 }
 
 pub fn is_word_char(c: char) -> bool {
+    match TABLE.get(c as usize) {
+        Some(&(_, word)) => word,
+        None => is_word_char_slow(c),
+    }
+}
+
+fn is_word_char_slow(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

@@ -223,9 +223,20 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
 /// Every date written in `text`, in order, none overlapping another. Where
 /// two readings overlap, the full date wins over a partial one.
 pub fn find(text: &str) -> Vec<Mention> {
+    // Every form has a number in it.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let folded = Folded::new(text);
+    // The patterns with a month's name are the slow ones; most paragraphs
+    // name no month at all.
+    let names_a_month =
+        crate::text::word_spans(&folded.text).any(|(a, b)| month_of(&folded.text[a..b]).is_some());
     let mut found: Vec<(Shape, Mention)> = Vec::new();
-    for pattern in PATTERNS.iter() {
+    for pattern in PATTERNS
+        .iter()
+        .filter(|p| names_a_month || !p.regex.as_str().contains("(?P<m>"))
+    {
         let mut at = 0;
         while at < folded.text.len() {
             let Some(caps) = pattern.regex.captures_at(&folded.text, at) else {

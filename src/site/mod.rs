@@ -5,7 +5,7 @@
 
 pub mod markdown;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -61,9 +61,9 @@ pub struct Site {
     /// Per person of the configuration, the articles naming them, newest first.
     pub people: Vec<Vec<usize>>,
     pub places: Vec<Vec<usize>>,
-    /// Per topic, person and place (kind 0, 1, 2 and slug), the articles
+    /// Per topic, person and place (kind 0, 1, 2, then slug), the articles
     /// that have it, oldest first: the candidates for related articles.
-    holders: BTreeMap<(u8, String), Vec<usize>>,
+    holders: [HashMap<String, Vec<usize>>; 3],
     pub previous: Vec<Option<usize>>,
     pub next: Vec<Option<usize>>,
     pub translations: Vec<Vec<usize>>,
@@ -347,9 +347,9 @@ impl Site {
         const RELATED_WINDOW: usize = 200;
         let meta = &self.entries[i].article.meta;
         let mut score: HashMap<usize, u32> = HashMap::new();
-        for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
+        for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
-                let Some(holders) = self.holders.get(&(kind, tag.clone())) else {
+                let Some(holders) = self.holders[kind].get(tag.as_str()) else {
                     continue;
                 };
                 let at = holders.binary_search(&i).unwrap_or_else(|p| p);
@@ -411,13 +411,13 @@ fn hash(value: &impl std::hash::Hash) -> u64 {
 }
 
 /// Who has each topic, person and place, in chronological order.
-fn holders(entries: &[Entry]) -> BTreeMap<(u8, String), Vec<usize>> {
-    let mut holders: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+fn holders(entries: &[Entry]) -> [HashMap<String, Vec<usize>>; 3] {
+    let mut holders: [HashMap<String, Vec<usize>>; 3] = Default::default();
     for (i, e) in entries.iter().enumerate() {
         let meta = &e.article.meta;
-        for (kind, list) in [(0u8, &meta.topics), (1, &meta.people), (2, &meta.places)] {
+        for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
-                holders.entry((kind, tag.clone())).or_default().push(i);
+                holders[kind].entry(tag.clone()).or_default().push(i);
             }
         }
     }

@@ -138,12 +138,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                 title,
                 id,
             }) => {
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    image: false,
-                });
-                let dest_url = resolve(&dest_url).map_or(dest_url, CowStr::from);
+                let dest_url = record_link(&mut out.links, dest_url, range.start, false, resolve);
                 Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -157,12 +152,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                 title,
                 id,
             }) => {
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    image: true,
-                });
-                let dest_url = resolve(&dest_url).map_or(dest_url, CowStr::from);
+                let dest_url = record_link(&mut out.links, dest_url, range.start, true, resolve);
                 Event::Start(Tag::Image {
                     link_type,
                     dest_url,
@@ -195,6 +185,22 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Notes a link as written and returns its destination resolved.
+fn record_link<'a>(
+    links: &mut Vec<LinkRef>,
+    dest: CowStr<'a>,
+    offset: usize,
+    image: bool,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> CowStr<'a> {
+    links.push(LinkRef {
+        dest: dest.to_string(),
+        offset,
+        image,
+    });
+    resolve(&dest).map_or(dest, CowStr::from)
 }
 
 /// A code block as `<pre>` with syntect's classes; unknown languages plain.

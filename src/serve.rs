@@ -329,7 +329,12 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
         if uri.path() == "/" {
             return redirect(&shared.base_path);
         }
-        return not_found(&shared, None).await;
+        let snapshot = shared
+            .snapshot
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        return not_found(snapshot).await;
     };
     let snapshot = shared
         .snapshot
@@ -367,11 +372,11 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
         Some(Err(e)) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}")).into_response(),
         None if !path.ends_with('/')
             && !path.contains('.')
-            && file(&snapshot, &format!("{path}/")).is_some() =>
+            && snapshot.paths.contains_key(&format!("{path}/index.html")) =>
         {
             redirect(&format!("{}{path}/", shared.base_path))
         }
-        None => not_found(&shared, Some(snapshot)).await,
+        None => not_found(Some(snapshot)).await,
     }
 }
 
@@ -422,7 +427,7 @@ fn file(snapshot: &Snapshot, path: &str) -> Option<Result<Vec<u8>>> {
     }))
 }
 
-async fn not_found(shared: &Shared, snapshot: Option<Arc<Snapshot>>) -> Response {
+async fn not_found(snapshot: Option<Arc<Snapshot>>) -> Response {
     let page = match snapshot {
         Some(s) => tokio::task::spawn_blocking(move || file(&s, "404.html"))
             .await
@@ -433,10 +438,7 @@ async fn not_found(shared: &Shared, snapshot: Option<Arc<Snapshot>>) -> Response
     };
     match page {
         Some(bytes) => respond(StatusCode::NOT_FOUND, "404.html", bytes),
-        None => {
-            let _ = shared;
-            (StatusCode::NOT_FOUND, "not found").into_response()
-        }
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 

@@ -667,22 +667,17 @@ fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
     let topic = &site.config.topics[t];
     let base = format!("topics/{}/", topic.slug);
     let list = &site.topics[t];
-    let title = if number > 1 {
-        format!("{} (page {number})", topic.name)
-    } else {
-        topic.name.clone()
-    };
-    let desc = if topic.description.is_empty() {
-        format!("Articles about {}.", topic.name)
-    } else {
-        topic.description.clone()
-    };
-    let mut c = ctx.context(ctx.page_view(
-        title,
-        description(&desc),
-        &page_path(&base, number),
+    let fallback = format!("Articles about {}.", topic.name);
+    let page = list_page_view(
+        ctx,
+        &topic.name,
+        &topic.description,
+        &fallback,
+        &base,
+        number,
         "topics",
-    ));
+    );
+    let mut c = ctx.context(page);
     c.insert("topic", &topic_view(site, t));
     let cards: Vec<Card> = page_slice(site, list, number)
         .iter()
@@ -698,6 +693,26 @@ fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
         &format!("{}index.html", page_path(&base, number)),
         &c,
     )
+}
+
+/// The page facts of page `number` of a list named `name` under `base`:
+/// "Energy (page 2)", its description or `fallback` when it has none.
+fn list_page_view<'a>(
+    ctx: &Ctx<'a>,
+    name: &str,
+    about: &str,
+    fallback: &str,
+    base: &str,
+    number: usize,
+    section: &'static str,
+) -> PageView<'a> {
+    let title = if number > 1 {
+        format!("{name} (page {number})")
+    } else {
+        name.to_string()
+    };
+    let about = if about.is_empty() { fallback } else { about };
+    ctx.page_view(title, description(about), &page_path(base, number), section)
 }
 
 /// The articles on page `number` of a list.
@@ -935,22 +950,17 @@ fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize) -> Result
     let en = entity_view(site, kind, i);
     let list = &site.entity_articles(kind)[i];
     let base = format!("{}/{}/", kind.key(), en.slug);
-    let title = if number > 1 {
-        format!("{} (page {number})", en.name)
-    } else {
-        en.name.to_string()
-    };
-    let desc = if en.description.is_empty() {
-        format!("Articles that name {}.", en.name)
-    } else {
-        en.description.to_string()
-    };
-    let mut c = ctx.context(ctx.page_view(
-        title,
-        description(&desc),
-        &page_path(&base, number),
+    let fallback = format!("Articles that name {}.", en.name);
+    let page = list_page_view(
+        ctx,
+        en.name,
+        en.description,
+        &fallback,
+        &base,
+        number,
         kind.key(),
-    ));
+    );
+    let mut c = ctx.context(page);
     c.insert("kind", kind.key());
     c.insert("noun", kind.noun());
     c.insert(

@@ -58,7 +58,7 @@ impl Lexicon {
             if words.is_empty() {
                 continue;
             }
-            let key = index_key(&words[0].text);
+            let key = index_key(&words[0].text).to_string();
             lexicon
                 .index
                 .entry(key)
@@ -89,7 +89,7 @@ impl Lexicon {
         let word = |i: usize| &folded.text[words[i].0..words[i].1];
         let mut hits = Vec::new();
         for i in 0..words.len() {
-            let Some(candidates) = self.index.get(&index_key(word(i))) else {
+            let Some(candidates) = self.index.get(index_key(word(i))) else {
                 continue;
             };
             for &p in candidates {
@@ -141,12 +141,10 @@ impl Lexicon {
 
 /// Words of one or two letters are matched whole; longer ones by their first
 /// three letters, which every inflected form shares.
-fn index_key(word: &str) -> String {
-    let n = word.chars().count();
-    if n <= 2 {
-        word.to_string()
-    } else {
-        word.chars().take(3).collect()
+fn index_key(word: &str) -> &str {
+    match word.char_indices().nth(3) {
+        Some((end, _)) => &word[..end],
+        None => word,
     }
 }
 

@@ -33,33 +33,65 @@ fn parent_of(out: &Path) -> PathBuf {
 
 /// Writes `pages` as the new content of `out`.
 pub fn write_site(out: &Path, pages: &[Page]) -> Result<()> {
-    let parent = parent_of(out);
-    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
-    let staging = staging_dir(out);
-    if staging.exists() && !staging.is_dir() {
-        std::fs::remove_file(&staging).map_err(|e| Error::write(&staging, e))?;
-    }
-    std::fs::create_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
-    sync(&staging, pages)?;
-    if out.exists() {
-        // Afterwards `staging` holds the previous site, ready for next time.
-        swap(&staging, out)
-    } else {
-        std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))
-    }
+    let staging = Staging::open(out)?;
+    pages.par_iter().try_for_each(|page| staging.put(page))?;
+    staging.commit(pages.iter().map(|p| p.path.as_str()))
 }
 
-/// Makes `dir` hold exactly `pages`, writing only what differs.
-fn sync(dir: &Path, pages: &[Page]) -> Result<()> {
-    pages.par_iter().try_for_each(|page| {
-        let path = dir.join(&page.path);
+/// The next site, being written page by page beside the output; it takes
+/// the output's place only on [`Staging::commit`]. Pages may be put from
+/// several threads at once.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+}
+
+impl Staging {
+    /// Makes ready to write the site that will replace `out`.
+    pub fn open(out: &Path) -> Result<Staging> {
+        let parent = parent_of(out);
+        std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        let dir = staging_dir(out);
+        if dir.exists() && !dir.is_dir() {
+            std::fs::remove_file(&dir).map_err(|e| Error::write(&dir, e))?;
+        }
+        std::fs::create_dir_all(&dir).map_err(|e| Error::write(&dir, e))?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+        })
+    }
+
+    /// Writes one page, unless the staging folder already holds it as it is.
+    pub fn put(&self, page: &Page) -> Result<()> {
+        let path = self.dir.join(&page.path);
         if std::fs::read(&path).is_ok_and(|old| old == page.bytes) {
             return Ok(());
         }
-        clear_way(dir, &path)?;
+        if std::fs::write(&path, &page.bytes).is_ok() {
+            return Ok(());
+        }
+        // A missing folder, or a file or folder in the way: clear it and retry.
+        clear_way(&self.dir, &path)?;
         std::fs::write(&path, &page.bytes).map_err(|e| Error::write(&path, e))
-    })?;
-    let wanted: HashSet<PathBuf> = pages.iter().map(|p| dir.join(&p.path)).collect();
+    }
+
+    /// Removes what is not among `paths` (the pages of this site, all put),
+    /// then puts the site in the output's place.
+    pub fn commit<'a>(self, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        prune(&self.dir, paths)?;
+        if self.out.exists() {
+            // Afterwards the staging folder holds the previous site, ready for next time.
+            swap(&self.dir, &self.out)
+        } else {
+            std::fs::rename(&self.dir, &self.out).map_err(|e| Error::write(&self.out, e))
+        }
+    }
+}
+
+/// Removes every file under `dir` but `paths`, and the folders left empty.
+fn prune<'a>(dir: &Path, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let wanted: HashSet<PathBuf> = paths.into_iter().map(|p| dir.join(p)).collect();
     let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| {

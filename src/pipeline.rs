@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
+use rayon::prelude::*;
 use regex::Regex;
 
 use crate::config::Config;
@@ -73,44 +74,72 @@ pub fn ready(
     Ok((ready, diagnostics))
 }
 
-/// The site in memory, or the reason it cannot be built.
-pub struct Prepared {
-    /// `None` when there are errors.
-    pub pages: Option<Vec<Page>>,
-    pub diagnostics: Diagnostics,
-    pub articles: usize,
+/// The configuration under `root`, with `base_url` over its own if given.
+fn config(root: &Path, base_url: Option<&str>) -> Result<Config> {
+    let config = Config::load(root)?;
+    match base_url {
+        Some(url) => config.with_base_url(url),
+        None => Ok(config),
+    }
 }
 
-/// Everything `build` does except writing: loads, checks and renders.
-pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
-    let mut config = Config::load(root)?;
-    if let Some(url) = base_url {
-        config = config.with_base_url(url)?;
+/// One file made by [`make`]: where it goes and how big it is.
+struct Made {
+    path: String,
+    bytes: usize,
+}
+
+/// Renders every file of the site in parallel and hands each to `put` as
+/// soon as it is made, so that the site is never whole in memory. Returns
+/// the files made and the problems their links show.
+fn make(
+    ready: &Ready,
+    put: impl Fn(&Page) -> Result<()> + Sync,
+) -> Result<(Vec<Made>, Vec<Diagnostic>)> {
+    let paths: HashSet<&str> = ready
+        .plan
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .chain(ready.assets.keys().map(String::as_str))
+        .collect();
+    let base = ready.site.config.base_path();
+    let made: Vec<(Vec<Made>, Vec<Diagnostic>)> = ready
+        .plan
+        .par_iter()
+        .map(|(path, job)| {
+            let pages = render::render_job(&ready.site, &ready.renderer, &ready.plan, path, *job)?;
+            let mut made = Vec::with_capacity(pages.len());
+            let mut problems = Vec::new();
+            for page in pages {
+                problems.extend(check_page_links(base, &paths, &page));
+                put(&page)?;
+                made.push(Made {
+                    path: page.path,
+                    bytes: page.bytes.len(),
+                });
+            }
+            Ok((made, problems))
+        })
+        .collect::<Result<_>>()?;
+    let (mut files, mut problems): (Vec<Made>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
+    for (m, p) in made {
+        files.extend(m);
+        problems.extend(p);
     }
-    let (ready, mut diagnostics) = self::ready(root, config, &mut Cache::default())?;
-    let Some(ready) = ready else {
-        return Ok(Prepared {
-            pages: None,
-            diagnostics,
-            articles: 0,
+    for (path, bytes) in &ready.assets {
+        let page = Page {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        };
+        put(&page)?;
+        files.push(Made {
+            path: page.path,
+            bytes: page.bytes.len(),
         });
-    };
-    let mut pages = render::render_site(&ready.site, &ready.renderer)?;
-    pages.extend(
-        ready
-            .assets
-            .into_iter()
-            .map(|(path, bytes)| Page { path, bytes }),
-    );
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.extend(check_page_links(&ready.site, &pages));
-    let articles = ready.site.entries.len();
-    let pages = (diagnostics.errors() == 0).then_some(pages);
-    Ok(Prepared {
-        pages,
-        diagnostics,
-        articles,
-    })
+    }
+    problems.sort();
+    problems.dedup();
+    Ok((files, problems))
 }
 
 /// What a build did.
@@ -122,29 +151,41 @@ pub struct Built {
 }
 
 /// `caspian build`: on errors, returns them and leaves the output as it was.
+/// The pages are written as they are rendered into a staging folder, which
+/// replaces the output only when every page is there and no link is broken.
 pub fn build(
     root: &Path,
     out: Option<&Path>,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics)> {
-    let prepared = prepare(root, base_url)?;
-    let Some(pages) = prepared.pages else {
-        return Ok((None, prepared.diagnostics));
+    let (ready, mut diagnostics) = ready(root, config(root, base_url)?, &mut Cache::default())?;
+    let Some(ready) = ready else {
+        return Ok((None, diagnostics));
     };
     let out = out.map_or_else(|| root.join(PUBLIC_DIR), Path::to_path_buf);
-    output::write_site(&out, &pages)?;
+    let staging = output::Staging::open(&out)?;
+    let (files, problems) = make(&ready, |page| staging.put(page))?;
+    diagnostics.extend(problems);
+    if diagnostics.errors() > 0 {
+        return Ok((None, diagnostics));
+    }
+    staging.commit(files.iter().map(|f| f.path.as_str()))?;
     let built = Built {
         out,
-        pages: pages.len(),
-        bytes: pages.iter().map(|p| p.bytes.len()).sum(),
-        articles: prepared.articles,
+        pages: files.len(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
+        articles: ready.site.entries.len(),
     };
-    Ok((Some(built), prepared.diagnostics))
+    Ok((Some(built), diagnostics))
 }
 
 /// `caspian check`: every diagnostic, nothing written.
 pub fn check(root: &Path) -> Result<Diagnostics> {
-    Ok(prepare(root, None)?.diagnostics)
+    let (ready, mut diagnostics) = ready(root, config(root, None)?, &mut Cache::default())?;
+    if let Some(ready) = ready {
+        diagnostics.extend(make(&ready, |_| Ok(()))?.1);
+    }
+    Ok(diagnostics)
 }
 
 /// The built-in assets, with the site's `static/` files over them.
@@ -242,31 +283,28 @@ fn check_site_links(site: &Site, paths: &HashSet<&str>) -> Vec<Diagnostic> {
 static LINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).expect("link pattern"));
 
-/// Every internal `href` and `src` of every page must lead somewhere: this
+/// Every internal `href` and `src` of a page must lead somewhere: this
 /// catches a template that links to a page the site does not make.
-fn check_page_links(site: &Site, pages: &[Page]) -> Vec<Diagnostic> {
-    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    let base = site.config.base_path();
-    let mut out = Vec::new();
-    for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&page.bytes);
-        for cap in LINK.captures_iter(&html) {
-            let link = cap[1].replace("&amp;", "&");
-            let Some(path) = link.strip_prefix(base) else {
-                continue;
-            };
-            if link.starts_with("//") || resolves(&paths, path) {
-                continue;
-            }
-            out.push(Diagnostic::error(
-                format!("{PUBLIC_DIR}/{}", page.path),
-                0,
-                0,
-                format!("links to \"{link}\", which the site does not have; check the templates"),
-            ));
-        }
+fn check_page_links(base: &str, paths: &HashSet<&str>, page: &Page) -> Vec<Diagnostic> {
+    if !page.path.ends_with(".html") {
+        return Vec::new();
     }
-    out.sort();
-    out.dedup();
+    let html = String::from_utf8_lossy(&page.bytes);
+    let mut out = Vec::new();
+    for cap in LINK.captures_iter(&html) {
+        let link = cap[1].replace("&amp;", "&");
+        let Some(path) = link.strip_prefix(base) else {
+            continue;
+        };
+        if link.starts_with("//") || resolves(paths, path) {
+            continue;
+        }
+        out.push(Diagnostic::error(
+            format!("{PUBLIC_DIR}/{}", page.path),
+            0,
+            0,
+            format!("links to \"{link}\", which the site does not have; check the templates"),
+        ));
+    }
     out
 }

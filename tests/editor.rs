@@ -162,9 +162,21 @@ fn check_reports_every_problem_in_one_run_with_file_line_and_fix() {
 #[test]
 fn a_content_file_that_is_not_utf8_is_named_with_its_line() {
     let site = fixture("site");
-    write(site.path(), "content/latin1.md", b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n");
+    write(
+        site.path(),
+        "content/latin1.md",
+        b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n",
+    );
     let out = caspian(site.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("content/latin1.md:2:1: the file is not UTF-8 text; save it as UTF-8"), "{}", stderr(&out));
-    assert_eq!(std::fs::read(site.path().join("content/latin1.md")).unwrap(), b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n");
+    assert!(
+        stderr(&out)
+            .contains("content/latin1.md:2:1: the file is not UTF-8 text; save it as UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(site.path().join("content/latin1.md")).unwrap(),
+        b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n"
+    );
 }

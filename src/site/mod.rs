@@ -346,7 +346,8 @@ impl Site {
     pub fn related(&self, i: usize) -> Vec<usize> {
         const RELATED_WINDOW: usize = 200;
         let meta = &self.entries[i].article.meta;
-        let mut score: HashMap<usize, u32> = HashMap::new();
+        // Every candidate once per tag it shares; sorted, a run's length is its score.
+        let mut candidates: Vec<usize> = Vec::new();
         for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
                 let Some(holders) = self.holders[kind].get(tag.as_str()) else {
@@ -355,23 +356,35 @@ impl Site {
                 let at = holders.binary_search(&i).unwrap_or_else(|p| p);
                 let from = at.saturating_sub(RELATED_WINDOW);
                 let to = (at + RELATED_WINDOW + 1).min(holders.len());
-                for &j in &holders[from..to] {
-                    if j != i && !self.translations[i].contains(&j) {
-                        *score.entry(j).or_insert(0) += 1;
-                    }
-                }
+                candidates.extend(holders[from..to].iter().filter(|&&j| j != i));
             }
         }
+        candidates.sort_unstable();
         let days = |j: usize| match (self.entries[i].date(), self.entries[j].date()) {
             (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
             _ => u64::MAX,
         };
-        let mut ranked: Vec<(u32, u64, &str, usize)> = score
-            .into_iter()
-            .map(|(j, s)| (s, days(j), self.entries[j].slug(), j))
-            .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
-        ranked.into_iter().take(RELATED).map(|r| r.3).collect()
+        // Better first: more shared, then nearer in time, then by slug.
+        let better = |a: &(usize, u64, usize), b: &(usize, u64, usize)| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| self.entries[a.2].slug().cmp(self.entries[b.2].slug()))
+        };
+        let mut best: Vec<(usize, u64, usize)> = Vec::with_capacity(RELATED + 1);
+        for run in candidates.chunk_by(|a, b| a == b) {
+            let j = run[0];
+            if self.translations[i].contains(&j) {
+                continue;
+            }
+            let scored = (run.len(), days(j), j);
+            if best.len() == RELATED && better(&scored, &best[RELATED - 1]).is_ge() {
+                continue;
+            }
+            let at = best.partition_point(|b| better(b, &scored).is_lt());
+            best.insert(at, scored);
+            best.truncate(RELATED);
+        }
+        best.into_iter().map(|b| b.2).collect()
     }
 
     /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.

@@ -82,12 +82,18 @@ fn replace(out: &Path, parent: &Path, pages: &[Page]) -> Result<()> {
     }
     std::fs::create_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
     sync(&staging, pages)?;
+    // The pages reach the disk before the folder that holds them takes the
+    // output's place, so that even a power cut leaves no empty page in it.
+    flush(&staging)?;
     if out.exists() {
         // Afterwards `staging` holds the previous site, ready for next time.
-        swap(&staging, out)
+        swap(&staging, out)?;
     } else {
-        std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))
+        std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))?;
     }
+    std::fs::File::open(parent)
+        .and_then(|dir| dir.sync_all())
+        .map_err(|e| Error::write(parent, e))
 }
 
 /// `out`, or the folder it links to: a link is left in place and the
@@ -166,6 +172,22 @@ fn aside_dir(out: &Path) -> PathBuf {
 
 fn is_full(e: &Error) -> bool {
     matches!(e, Error::Write { source, .. } if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded))
+}
+
+/// Writes what the system still holds in memory for the disk of `dir` to it.
+fn flush(dir: &Path) -> Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        let handle = std::fs::File::open(dir).map_err(|e| Error::read(dir, e))?;
+        // SAFETY: the descriptor is open for the duration of the call.
+        if unsafe { libc::syncfs(handle.as_raw_fd()) } != 0 {
+            return Err(Error::write(dir, std::io::Error::last_os_error()));
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Makes `dir` hold exactly `pages`, writing only what differs.

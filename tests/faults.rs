@@ -164,11 +164,16 @@ fn write_calls(pid: u32) -> Option<u64> {
 /// Runs `caspian build` and kills it with SIGKILL (no handler runs, nothing
 /// is cleaned up) as `kill` says.
 fn build_killed(root: &Path, kill: Kill) -> Run {
+    killed(root, "build", kill)
+}
+
+/// Runs `caspian COMMAND` and kills it as `kill` says.
+fn killed(root: &Path, command: &str, kill: Kill) -> Run {
     let started = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_caspian"))
         .arg("--root")
         .arg(root)
-        .arg("build")
+        .arg(command)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -601,4 +606,142 @@ fn a_mount_point_is_not_replaced_and_the_error_says_where_to_build() {
         "{err}"
     );
     assert_eq!(std::fs::read_dir(disk.path()).unwrap().count(), 0);
+}
+
+/// `n` raw articles: the seeds and the ingest fixtures, each copy with its
+/// own headline.
+fn seeds(n: usize) -> Vec<(String, String)> {
+    let mut sources: Vec<String> = Vec::new();
+    for dir in ["seeds", "tests/fixtures/ingest"] {
+        for file in caspian::fs::list_files(&project().join(dir), "txt").unwrap() {
+            sources.push(std::fs::read_to_string(file).unwrap());
+        }
+    }
+    (0..n)
+        .map(|i| {
+            let text = &sources[i % sources.len()];
+            (
+                format!("seeds/{i:05}.txt"),
+                format!("Nachricht {i}\n\n{text}"),
+            )
+        })
+        .collect()
+}
+
+/// The files of `content/`: visible ones by name with their text, and the
+/// names of hidden ones.
+fn content_files(root: &Path) -> (BTreeMap<String, String>, Vec<String>) {
+    let mut visible = BTreeMap::new();
+    let mut hidden = Vec::new();
+    let Ok(entries) = std::fs::read_dir(root.join("content")) else {
+        return (visible, hidden);
+    };
+    for entry in entries {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            hidden.push(name);
+        } else {
+            visible.insert(name, std::fs::read_to_string(entry.path()).unwrap());
+        }
+    }
+    hidden.sort();
+    (visible, hidden)
+}
+
+#[test]
+fn an_ingest_killed_at_any_moment_leaves_only_whole_articles() {
+    let n = env_number("CASPIAN_FAULT_ARTICLES", 200) / 2;
+    let kills = env_number("CASPIAN_FAULT_KILLS", 24);
+    let site = site(false, false);
+    let root = site.path();
+    for (path, text) in seeds(n) {
+        write(root, &path, text);
+    }
+    // What a whole run writes.
+    let calibration = killed(root, "ingest", Kill::Never);
+    let total = calibration.ended.unwrap();
+    let writing = total - calibration.first_write.expect("ingest wrote files");
+    let (whole, hidden) = content_files(root);
+    assert_eq!(whole.len(), n);
+    assert!(hidden.is_empty(), "{hidden:?}");
+    eprintln!(
+        "{n} seeds: an ingest takes {}, of which writing {}",
+        ms(total),
+        ms(writing)
+    );
+
+    let mut rng = Rng(11);
+    let mut lines = Vec::new();
+    for k in 0..kills {
+        // Now and then from nothing again, so that kills fall among the first files too.
+        if k % 4 == 0 {
+            std::fs::remove_dir_all(root.join("content")).ok();
+        }
+        let kill = if k % 2 == 0 {
+            Kill::After(total.mul_f64(rng.unit() * 1.1))
+        } else {
+            Kill::IntoWriting(writing.mul_f64(rng.unit() * 1.1))
+        };
+        let run = killed(root, "ingest", kill);
+        let (files, hidden) = content_files(root);
+        for (name, text) in &files {
+            assert_eq!(
+                Some(text),
+                whole.get(name),
+                "after a kill at {:?}, content/{name} is not what a whole run writes",
+                run.killed_at
+            );
+        }
+        assert!(
+            hidden
+                .iter()
+                .all(|h| h.ends_with(".md.tmp") || h.contains(".md.tmp")),
+            "{hidden:?}"
+        );
+        lines.push(format!(
+            "{:>2}. {kill:?}: {} whole articles, {} temporary files",
+            k + 1,
+            files.len(),
+            hidden.len()
+        ));
+    }
+    eprintln!("{kills} kills of ingest:\n{}", lines.join("\n"));
+    assert!(
+        lines
+            .iter()
+            .any(|l| !l.contains(&format!(" {n} whole")) && !l.contains(": 0 whole")),
+        "no kill landed while ingest was writing, so the test proved nothing"
+    );
+
+    // A whole run afterwards leaves exactly what a run from nothing does.
+    let out = caspian(root, &["ingest"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(content_files(root), (whole, Vec::new()));
+}
+
+#[test]
+fn a_temporary_file_a_killed_ingest_left_is_never_read_and_ingest_removes_it() {
+    let site = site(true, true);
+    let root = site.path();
+    let mut ended = Command::new("true").spawn().unwrap();
+    ended.wait().unwrap();
+    let name = "kazakh-and-azerbaijani-presidents-strengthen-bilateral-relations-in-inaugural.md";
+    let temp = format!("content/.{name}.tmp{}", ended.id());
+    let half = read(root, &format!("content/{name}"));
+    write(root, &temp, &half[..half.len() / 3]);
+
+    let out = caspian(root, &["check", "--deny-warnings"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(!stderr(&out).contains(".tmp"), "{}", stderr(&out));
+    build_ok(root, &[]);
+    assert!(root.join(&temp).exists(), "build leaves content/ alone");
+
+    let out = caspian(root, &["ingest"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        !root.join(&temp).exists(),
+        "ingest removes what a killed run left"
+    );
+    assert_eq!(read(root, &format!("content/{name}")), half);
 }

@@ -135,7 +135,20 @@ struct Builder {
 fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
     let started = Instant::now();
     let mut builder = builder.lock().unwrap_or_else(|e| e.into_inner());
-    let outcome = builder.build();
+    // A bug met while building must not end the watching: say so, start
+    // afresh next time, and go on serving the last good site.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build()))
+        .unwrap_or_else(|panic| {
+            builder.cache = None;
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(vec![format!(
+                "caspian failed while building ({what}); this is a bug in caspian, please report it"
+            )])
+        });
     let elapsed = started.elapsed().as_millis();
     match outcome {
         Ok((Some(snapshot), warnings)) => {

@@ -228,7 +228,9 @@ fn config_files(root: &Path, config: &Config) -> Vec<u8> {
 
 /// Watches what the site is made of and rebuilds on a change.
 fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Result<impl Drop> {
-    let root = root.to_path_buf();
+    // The watcher reports full paths; a root given as `.` or `site` would
+    // match none of them.
+    let root = std::fs::canonicalize(root).map_err(|e| Error::read(root, e))?;
     let handler_root = root.clone();
     let mut debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(120),

@@ -25,8 +25,17 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_caspian"))
-        .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+    start_with(Command::new(env!("CARGO_BIN_EXE_caspian")).args([
+        "--root",
+        root.to_str().unwrap(),
+        "serve",
+        "--port",
+        "0",
+    ]))
+}
+
+fn start_with(command: &mut Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -280,4 +289,25 @@ fn serve_survives_files_deleted_renamed_half_written_and_saved_many_times_a_seco
     assert_eq!(get(server.port, "/fixture/articles/month-only/").0, 404);
     assert_eq!(get(server.port, index).0, 200);
     assert!(alive(&mut server), "serve is still running");
+}
+
+#[test]
+fn an_edit_is_seen_when_serve_runs_in_the_site_folder() {
+    let site = fixture("site");
+    let server = start_with(
+        Command::new(env!("CARGO_BIN_EXE_caspian"))
+            .current_dir(site.path())
+            .args(["serve", "--port", "0"]),
+    );
+    let original = read(site.path(), ARTICLE);
+    write(
+        site.path(),
+        ARTICLE,
+        original.replace("title: Presidents meet in Baku", "title: Seen from here"),
+    );
+    wait_for("the edit", || {
+        get(server.port, "/fixture/articles/summit-2023/")
+            .1
+            .contains("<h1>Seen from here</h1>")
+    });
 }

@@ -91,9 +91,9 @@ fn replace(out: &Path, parent: &Path, pages: &[Page]) -> Result<()> {
     } else {
         std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))?;
     }
-    std::fs::File::open(parent)
-        .and_then(|dir| dir.sync_all())
-        .map_err(|e| Error::write(parent, e))
+    // The new site is in place now, whatever this says.
+    let _ = std::fs::File::open(parent).and_then(|dir| dir.sync_all());
+    Ok(())
 }
 
 /// `out`, or the folder it links to: a link is left in place and the
@@ -459,6 +459,22 @@ mod tests {
             [("index.html".to_string(), "four".to_string())]
         );
         assert!(!aside_dir(&out).exists());
+    }
+
+    #[test]
+    fn a_build_waits_while_another_writes_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let other = std::fs::File::open(dir.path()).unwrap();
+        other.lock().unwrap();
+        std::thread::scope(|scope| {
+            let build = scope.spawn(|| build(&out, &[page("index.html", "one")]));
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            assert!(!build.is_finished() && !out.exists(), "it waits");
+            other.unlock().unwrap();
+            build.join().unwrap().unwrap();
+        });
+        assert_eq!(tree(&out), [("index.html".to_string(), "one".to_string())]);
     }
 
     fn tree(dir: &Path) -> Vec<(String, String)> {

@@ -164,7 +164,7 @@ pub fn build(
     };
     let out = out.map_or_else(|| root.join(PUBLIC_DIR), Path::to_path_buf);
     let staging = output::Staging::open(&out)?;
-    let (files, problems) = make(&ready, |page| staging.put(page))?;
+    let (files, problems) = make(&ready, |page| staging.put(page)).map_err(|e| staging.fail(e))?;
     diagnostics.extend(problems);
     if diagnostics.errors() > 0 {
         return Ok((None, diagnostics));

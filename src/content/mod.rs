@@ -258,6 +258,9 @@ type Stamp = (Option<std::time::SystemTime>, u64);
 
 impl Cache {
     pub fn load(&mut self, root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
+        // A file written again within the file system's clock step of being
+        // read may keep its stamp: such a file is read again next time.
+        let trusted_before = std::time::SystemTime::now() - std::time::Duration::from_secs(3);
         let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
         let stamped: Vec<(PathBuf, Stamp)> = files
             .into_iter()
@@ -280,8 +283,18 @@ impl Cache {
                     .get(rel)
                     .is_none_or(|(old, _)| old != stamp || stamp.0.is_none())
             })
-            .map(|(rel, stamp)| {
-                Article::from_file(root, rel, config).map(|parsed| (rel.clone(), *stamp, parsed))
+            .filter_map(|(rel, stamp)| {
+                let stamp = (stamp.0.filter(|t| *t < trusted_before), stamp.1);
+                match Article::from_file(root, rel, config) {
+                    Ok(parsed) => Some(Ok((rel.clone(), stamp, parsed))),
+                    // Deleted since the folder was listed: it is simply gone.
+                    Err(Error::Read { source, .. })
+                        if source.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        None
+                    }
+                    Err(e) => Some(Err(e)),
+                }
             })
             .collect::<Result<_>>()?;
         for (rel, stamp, parsed) in fresh {

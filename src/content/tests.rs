@@ -90,3 +90,61 @@ fn a_language_outside_the_site_is_a_warning() {
         ]
     );
 }
+
+#[test]
+fn a_file_saved_again_within_the_clock_step_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("content/a.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = |title: &str| {
+        format!("---\ntitle: {title}\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n")
+    };
+    std::fs::write(&path, text("First")).unwrap();
+    let mut cache = Cache::default();
+    let (articles, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(articles[0].meta.title, "First");
+    // Saved again, the same length, with the same time: a coarse clock
+    // gives two saves within its step the same stamp.
+    let when = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, text("Later")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let (articles, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(articles[0].meta.title, "Later");
+}
+
+#[test]
+fn a_file_deleted_while_the_folder_is_read_is_gone_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let text = "---\ntitle: T\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n";
+    for i in 0..50 {
+        std::fs::write(content.join(format!("a{i:02}.md")), text).unwrap();
+    }
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // Files come and go while the folder is read, as in a checkout.
+        scope.spawn(|| {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for i in 0..50 {
+                    let path = content.join(format!("a{i:02}.md"));
+                    let _ = std::fs::remove_file(&path);
+                    std::fs::write(&path, text).unwrap();
+                }
+            }
+        });
+        for _ in 0..300 {
+            let loaded = Cache::default().load(dir.path(), &config());
+            if let Err(e) = loaded {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                panic!("{e}");
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+}

@@ -102,6 +102,7 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         .collect();
 
     std::fs::create_dir_all(&content_dir).map_err(|e| Error::write(&content_dir, e))?;
+    fs::remove_stale_temps(&content_dir)?;
     let mut taken: HashSet<String> = existing.files.iter().map(|p| relative(root, p)).collect();
     let mut reports = Vec::new();
     for (name, result) in parsed {

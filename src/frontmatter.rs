@@ -307,7 +307,13 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                         let text = scalar_text(v).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
                         match k {
                             "name" => source.name = text,
-                            "url" => source.url = text,
+                            "url" => match text {
+                                Some(url) if !url.starts_with("https://") && !url.starts_with("http://") => problem(
+                                    locator.value("source", &url),
+                                    format!("the source url \"{url}\" is not a web address; write it as https://... or leave `url:` out"),
+                                ),
+                                url => source.url = url,
+                            },
                             "seed" => source.seed = text,
                             "fingerprint" => source.fingerprint = text,
                             _ => problem(locator.value("source", k), unknown_key_message(k, &SOURCE_KEYS, "source")),

@@ -590,9 +590,13 @@ fn json_ld(
     if let Some(d) = meta.date {
         ld["datePublished"] = d.iso().into();
     }
+    // `<`, `>` and `&` only occur inside JSON strings, where `\u003c` means
+    // the same; written so, no text can end the script or open a comment.
     serde_json::to_string(&ld)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 #[derive(Serialize)]

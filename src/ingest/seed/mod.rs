@@ -127,19 +127,10 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty; paste the article's text into it or delete it".into());
     }
-    for (magic, what) in [
-        (&b"%PDF"[..], "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive or Word document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"{\\rtf", "an RTF document"),
-    ] {
-        if bytes.starts_with(magic) {
-            return Err(format!(
-                "is {what}, not text; copy the article's text into a .txt file saved as UTF-8"
-            ));
-        }
+    if let Some(what) = crate::text::file_kind(bytes) {
+        return Err(format!(
+            "is {what}, not text; copy the article's text into a .txt file saved as UTF-8"
+        ));
     }
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]

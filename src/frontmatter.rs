@@ -88,6 +88,13 @@ pub struct Split<'a> {
 /// Cuts `text` at its `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem {
+            line: 1,
+            column: 1,
+            message: "the file is empty; write the front matter (a line `---`, then `title: ...`, `date: ...`, `lang: ...`, and another `---`) and the article under it, or delete the file".into(),
+        });
+    }
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(Problem {
@@ -209,12 +216,16 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
-                problem(
-                    (line, column),
+                let message = if message.contains("repetition limit exceeded") {
+                    "the front matter repeats its aliases (`&name` and `*name`) so often that it grows without end; write the values out instead".to_string()
+                } else if message.contains("recursion limit exceeded") {
+                    "the front matter is nested too deeply (lists inside lists); a value is a text, a date or a list of texts".to_string()
+                } else {
                     format!(
                         "the front matter is not valid YAML: {message}; check the quoting and indentation of this line"
-                    ),
-                );
+                    )
+                };
+                problem((line, column), message);
                 return (fm, problems);
             }
         }
@@ -276,7 +287,13 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                 None => problem(at, "the summary must be text".into()),
             },
             "slug" => match scalar_text(value) {
-                Some(s) if is_slug(s.trim()) => fm.slug = Some(s.trim().to_string()),
+                Some(s) if is_slug(s.trim()) => match slug_problem(s.trim()) {
+                    Some(why) => problem(
+                        locator.value("slug", s.trim()),
+                        format!("{why}; choose another `slug:`"),
+                    ),
+                    None => fm.slug = Some(s.trim().to_string()),
+                },
                 Some(s) => problem(
                     locator.value("slug", s.trim()),
                     format!("slug \"{}\" may hold only a-z, 0-9 and single hyphens; e.g. `slug: {}`", s.trim(), crate::text::slugify(&s, "en", 80)),
@@ -356,6 +373,25 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
         );
     }
     (fm, problems)
+}
+
+/// Why a well-formed slug still cannot be an address: too long for a
+/// folder name, or a name Windows keeps for a device.
+pub fn slug_problem(slug: &str) -> Option<String> {
+    let chars = slug.chars().count();
+    if chars > crate::text::MAX_SLUG_CHARS {
+        Some(format!(
+            "the slug \"{}…\" is {chars} characters long, more than the {} an address may have",
+            slug.chars().take(40).collect::<String>(),
+            crate::text::MAX_SLUG_CHARS
+        ))
+    } else if crate::text::is_reserved_name(slug) {
+        Some(format!(
+            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
+        ))
+    } else {
+        None
+    }
 }
 
 fn unknown_key_message(key: &str, known: &[&str], what: &str) -> String {

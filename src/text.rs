@@ -160,8 +160,31 @@ pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Words in `s`. Chinese and Japanese are written without spaces, so there
+/// a run of ideographs and kana counts one word for every two characters
+/// (the usual length of a word), not one for the whole sentence.
 pub fn word_count(s: &str) -> usize {
-    word_spans(s).count()
+    word_spans(s)
+        .map(|(a, b)| {
+            let word = &s[a..b];
+            // Every character of these scripts takes three bytes or four.
+            if word.bytes().all(|b| b < 0xe0) {
+                return 1;
+            }
+            let unspaced = word.chars().filter(|&c| is_unspaced(c)).count();
+            unspaced.div_ceil(2).max(1)
+        })
+        .sum()
+}
+
+/// Han ideographs, hiragana and katakana.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3ffff}')
 }
 
 /// A slug for an address: ASCII letters, digits and hyphens, at most `max`
@@ -316,6 +339,13 @@ mod tests {
         assert!(is_safe_link("mailto:a@b.example"));
         assert!(!is_safe_link("data:text/html,x"));
         assert!(!is_safe_link("vbscript:x"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_are_counted_without_spaces() {
+        assert_eq!(word_count("两国领导人签署了多项协议。"), 6);
+        assert_eq!(word_count("Tokayev met Aliyev"), 3);
+        assert_eq!(word_count("2023年11月24日"), 2);
     }
 
     #[test]

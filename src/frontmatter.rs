@@ -216,7 +216,14 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
-                let message = if message.contains("repetition limit exceeded") {
+                let unclosed = (message.contains("unexpected end of stream")
+                    || message.contains("did not find expected ',' or"))
+                .then(|| unclosed_line(yaml))
+                .flatten();
+                let (line, column) = unclosed.map_or((line, column), |i| (yaml_line + i, 1));
+                let message = if unclosed.is_some() {
+                    "the front matter ends inside a quoted text or a list: a quote `\"` or a bracket `[` opened on this line is never closed".to_string()
+                } else if message.contains("repetition limit exceeded") {
                     "the front matter repeats its aliases (`&name` and `*name`) so often that it grows without end; write the values out instead".to_string()
                 } else if message.contains("recursion limit exceeded") {
                     "the front matter is nested too deeply (lists inside lists); a value is a text, a date or a list of texts".to_string()
@@ -294,15 +301,26 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                     ),
                     None => fm.slug = Some(s.trim().to_string()),
                 },
-                Some(s) => problem(
-                    locator.value("slug", s.trim()),
-                    format!("slug \"{}\" may hold only a-z, 0-9 and single hyphens; e.g. `slug: {}`", s.trim(), crate::text::slugify(&s, "en", 80)),
-                ),
+                Some(s) => {
+                    let fixed = match crate::text::slugify(&s, "en", 80) {
+                        f if f.is_empty() => "a-short-name".to_string(),
+                        f => f,
+                    };
+                    problem(
+                        locator.value("slug", s.trim()),
+                        format!("slug \"{}\" may hold only a-z, 0-9 and single hyphens; e.g. `slug: {fixed}`", s.trim()),
+                    )
+                }
                 None => problem(at, "the slug must be text".into()),
             },
             "topics" | "people" | "places" | "translations" | "generated" => {
                 let items = string_list(value);
                 match items {
+                    // `topics: energy, culture` is one text, not two slugs.
+                    _ if value.as_str().is_some_and(|v| v.contains(',')) => {
+                        let list = value.as_str().unwrap_or_default().split(',').map(str::trim).collect::<Vec<_>>().join(", ");
+                        problem(at, format!("`{key}` is written as one text; make it a list: `{key}: [{list}]`"));
+                    }
                     Some(items) => {
                         let target = match key {
                             "topics" => &mut fm.topics,
@@ -373,6 +391,17 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
         );
     }
     (fm, problems)
+}
+
+/// The first line (from 0) that opens a double quote or a bracket it does
+/// not close, where a YAML reader that ran off the end went astray.
+fn unclosed_line(yaml: &str) -> Option<usize> {
+    yaml.lines().position(|line| {
+        let quotes = line.matches('"').count() - line.matches("\\\"").count();
+        quotes % 2 == 1
+            || line.matches('[').count() > line.matches(']').count()
+            || line.matches('{').count() > line.matches('}').count()
+    })
 }
 
 /// Why a well-formed slug still cannot be an address: too long for a
@@ -645,11 +674,19 @@ mod tests {
     fn yaml_errors_count_lines_from_the_top_of_the_file() {
         let (_, problems) = parse("title: A\nlang: en\ntopics: [energy\n", 2);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].line >= 4, "{problems:?}");
+        assert_eq!(problems[0].line, 4, "{problems:?}");
         assert!(
             problems[0]
                 .message
-                .starts_with("the front matter is not valid YAML")
+                .starts_with("the front matter ends inside a quoted text or a list")
+        );
+        let (_, problems) = parse("title: A\nlang: en\ntopics: energy: x\n", 2);
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the front matter is not valid YAML"),
+            "{problems:?}"
         );
     }
 

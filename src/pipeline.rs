@@ -96,6 +96,9 @@ pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
         });
     };
     let mut pages = render::render_site(&ready.site, &ready.renderer)?;
+    // A file of the site's static/ replaces a made one of the same name
+    // (assets/highlight.css), as in `serve`: never two writes to one path.
+    pages.retain(|p| !ready.assets.contains_key(&p.path));
     pages.extend(
         ready
             .assets

@@ -417,13 +417,16 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
 /// Every file of the site, sorted by path, rendered in parallel.
 pub fn render_site(site: &Site, renderer: &Renderer) -> Result<Vec<Page>> {
     let plan = plan(site);
-    let mut pages: Vec<Page> = plan
+    let rendered: Vec<Result<Vec<Page>>> = plan
         .par_iter()
         .map(|(path, job)| render_job(site, renderer, &plan, path, *job))
-        .collect::<Result<Vec<Vec<Page>>>>()?
-        .into_iter()
-        .flatten()
         .collect();
+    // The first error in path order, so that a broken template is reported
+    // the same way on every run.
+    let mut pages = Vec::new();
+    for files in rendered {
+        pages.extend(files?);
+    }
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(pages)
 }

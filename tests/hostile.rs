@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use common::*;
 
-const BASE: &str = "https://example.org/hostile/";
 const TITLE: &str = "Attack <script>alert('title')</script> \"quoted\" 'single' </script><!-- -->";
 const SEED_TITLE: &str = "Energy <script>alert('seed title')</script> talks \"quoted\" 'single'";
 

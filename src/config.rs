@@ -159,6 +159,25 @@ impl Config {
         let entities = match &site.entities {
             Some(name) => {
                 let path = root.join(name);
+                if !path.exists() {
+                    let line = site_text
+                        .lines()
+                        .position(|l| {
+                            l.trim_start()
+                                .strip_prefix("entities")
+                                .is_some_and(|rest| rest.trim_start().starts_with('='))
+                        })
+                        .map_or(0, |i| i + 1);
+                    let column = usize::from(line > 0);
+                    return Err(Error::Located(Diagnostic::error(
+                        SITE_FILE,
+                        line,
+                        column,
+                        format!(
+                            "`entities = \"{name}\"` names a file that does not exist; create {name} (people and places), or correct the name"
+                        ),
+                    )));
+                }
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
                 Some((PathBuf::from(name), text))
             }

@@ -300,6 +300,16 @@ fn a_missing_site_toml_says_where_to_run() {
 }
 
 #[test]
+fn a_missing_entities_file_is_named_where_site_toml_names_it() {
+    let b = built_site();
+    std::fs::remove_file(b.root().join("entities.toml")).unwrap();
+    assert_eq!(
+        b.build_fails(),
+        "error: site.toml:7:1: `entities = \"entities.toml\"` names a file that does not exist; create entities.toml (people and places), or correct the name\n"
+    );
+}
+
+#[test]
 fn configuration_mistakes_name_the_file_line_and_nearest_key() {
     let b = built_site();
     let site_toml = read(b.root(), "site.toml");

@@ -7,10 +7,27 @@ use crate::error::{Error, Result};
 /// Files with extension `ext` under `dir`, sorted; hidden files and folders
 /// skipped; a missing folder is an empty list.
 pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
+    Ok(list(dir, ext)?.files)
+}
+
+/// What a folder holds, sorted, hidden files and folders skipped.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Regular files with the extension asked for.
+    pub files: Vec<PathBuf>,
+    /// Symbolic links, which are not followed: one can lead outside the
+    /// site or in a circle.
+    pub links: Vec<PathBuf>,
+    /// Regular files with another extension.
+    pub others: Vec<PathBuf>,
+}
+
+/// Everything under `dir` (a missing folder is empty), by kind.
+pub fn list(dir: &Path, ext: &str) -> Result<Listing> {
+    let mut listing = Listing::default();
     if !dir.exists() {
-        return Ok(Vec::new());
+        return Ok(listing);
     }
-    let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -26,11 +43,18 @@ pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {
                     .unwrap_or_else(|| std::io::Error::other("cannot walk the folder")),
             )
         })?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == ext) {
-            files.push(entry.into_path());
+        let kind = entry.file_type();
+        if kind.is_symlink() && entry.depth() > 0 {
+            listing.links.push(entry.into_path());
+        } else if kind.is_file() {
+            if entry.path().extension().is_some_and(|e| e == ext) {
+                listing.files.push(entry.into_path());
+            } else {
+                listing.others.push(entry.into_path());
+            }
         }
     }
-    Ok(files)
+    Ok(listing)
 }
 
 /// Writes a file through a temporary file beside it and a rename, so that a

@@ -127,7 +127,8 @@ impl Staging {
 
     /// `e`, which stopped the build, with what it means for the output.
     pub fn fail(&self, e: Error) -> Error {
-        if let Error::Other(_) = e {
+        // Only a failing disk leaves a question about the output.
+        if !matches!(e, Error::Read { .. } | Error::Write { .. }) {
             return e;
         }
         // The half-written pages only take room that a full disk needs back.

@@ -103,14 +103,19 @@ fn make(
         .chain(ready.assets.keys().map(String::as_str))
         .collect();
     let base = ready.site.config.base_path();
-    let made: Vec<(Vec<Made>, Vec<Diagnostic>)> = ready
+    let made: Vec<Result<(Vec<Made>, Vec<Diagnostic>)>> = ready
         .plan
         .par_iter()
         .map(|(path, job)| {
             let pages = render::render_job(&ready.site, &ready.renderer, &ready.plan, path, *job)?;
             let mut made = Vec::with_capacity(pages.len());
             let mut problems = Vec::new();
-            for page in pages {
+            // A file of the site's static/ replaces a made one of the same
+            // name (assets/highlight.css), as in `serve`.
+            for page in pages
+                .into_iter()
+                .filter(|p| !ready.assets.contains_key(&p.path))
+            {
                 problems.extend(check_page_links(base, &paths, &page));
                 put(&page)?;
                 made.push(Made {
@@ -120,9 +125,11 @@ fn make(
             }
             Ok((made, problems))
         })
-        .collect::<Result<_>>()?;
+        .collect();
     let (mut files, mut problems): (Vec<Made>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
-    for (m, p) in made {
+    // The first error in the plan's order, the same on every run.
+    for result in made {
+        let (m, p) = result?;
         files.extend(m);
         problems.extend(p);
     }

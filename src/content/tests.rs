@@ -60,7 +60,7 @@ fn errors_on_unknown_person_and_place() {
 #[test]
 fn undated_and_topicless_articles_are_warnings() {
     assert_eq!(
-        messages("---\ntitle: T\nlang: en\n---\n"),
+        messages("---\ntitle: T\nlang: en\n---\n\nText.\n"),
         [
             "content/x.md:2:1: warning: the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology",
             "content/x.md:2:1: warning: the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic",
@@ -72,7 +72,7 @@ fn undated_and_topicless_articles_are_warnings() {
 fn a_file_name_that_is_no_slug_is_an_error_with_a_fix() {
     let (_, diags) = Article::parse(
         Path::new("content/Grüße aus Baku.md"),
-        "---\ntitle: T\ndate: 2024\nlang: de\ntopics: [energy]\n---\n",
+        "---\ntitle: T\ndate: 2024\nlang: de\ntopics: [energy]\n---\n\nText.\n",
         &config(),
     );
     assert_eq!(
@@ -147,4 +147,22 @@ fn a_file_deleted_while_the_folder_is_read_is_gone_not_an_error() {
         }
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
     });
+}
+
+#[test]
+fn an_article_without_text_is_a_warning() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: en\ntopics: [energy]\n---\n\n  \n"),
+        ["content/x.md: warning: the article has no text; write it under the front matter"]
+    );
+}
+
+#[test]
+fn a_nul_character_is_located() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: en\n---\n\nTe\0xt.\n"),
+        [
+            "content/x.md:7:3: the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)"
+        ]
+    );
 }

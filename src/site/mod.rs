@@ -144,6 +144,20 @@ impl Site {
                 .clone()
                 .unwrap_or_else(|| summary_of(&r.plain));
             let mut site_links = Vec::new();
+            for link in &r.dropped {
+                let (line, column) = body_position(&article, link.offset);
+                let (what, shown) = if link.image {
+                    ("image", "its description is shown instead")
+                } else {
+                    ("link to", "its text is shown without the link")
+                };
+                diags.push(Diagnostic::warning(
+                    &article.path,
+                    line,
+                    column,
+                    format!("{what} \"{}\" left out of the page: an address must start with https://, http://, mailto: or tel:, or lead to a page of the site; {shown}", link.dest),
+                ));
+            }
             for link in &r.links {
                 let (line, column) = body_position(&article, link.offset);
                 let (file, anchor) = split_anchor(&link.dest);

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::text::{Folded, fold, word_spans};
 
 /// A compiled list of patterns, each belonging to one id (a topic, a person,
@@ -13,7 +15,7 @@ use crate::text::{Folded, fold, word_spans};
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     patterns: Vec<Pattern>,
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<u64, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,7 +60,7 @@ impl Lexicon {
             if words.is_empty() {
                 continue;
             }
-            let key = index_key(&words[0].text).to_string();
+            let key = index_key(&words[0].text);
             lexicon
                 .index
                 .entry(key)
@@ -89,7 +91,7 @@ impl Lexicon {
         let word = |i: usize| &folded.text[words[i].0..words[i].1];
         let mut hits = Vec::new();
         for i in 0..words.len() {
-            let Some(candidates) = self.index.get(index_key(word(i))) else {
+            let Some(candidates) = self.index.get(&index_key(word(i))) else {
                 continue;
             };
             for &p in candidates {
@@ -140,12 +142,13 @@ impl Lexicon {
 }
 
 /// Words of one or two letters are matched whole; longer ones by their first
-/// three letters, which every inflected form shares.
-fn index_key(word: &str) -> &str {
-    match word.char_indices().nth(3) {
-        Some((end, _)) => &word[..end],
-        None => word,
-    }
+/// three letters, which every inflected form shares. The key packs them in
+/// one number, 21 bits each (no word holds NUL).
+fn index_key(word: &str) -> u64 {
+    word.chars()
+        .take(3)
+        .enumerate()
+        .fold(0, |key, (i, c)| key | (c as u64) << (21 * i))
 }
 
 fn is_vowel(c: char) -> bool {

@@ -3,10 +3,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 use rayon::prelude::*;
-use regex::Regex;
 
 use crate::config::Config;
 use crate::content;
@@ -96,12 +94,13 @@ fn make(
     ready: &Ready,
     put: impl Fn(&Page) -> Result<()> + Sync,
 ) -> Result<(Vec<Made>, Vec<Diagnostic>)> {
-    let paths: HashSet<&str> = ready
-        .plan
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .chain(ready.assets.keys().map(String::as_str))
-        .collect();
+    let targets = Targets::new(
+        ready
+            .plan
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain(ready.assets.keys().map(String::as_str)),
+    );
     let base = ready.site.config.base_path();
     let made: Vec<Result<(Vec<Made>, Vec<Diagnostic>)>> = ready
         .plan
@@ -116,7 +115,7 @@ fn make(
                 .into_iter()
                 .filter(|p| !ready.assets.contains_key(&p.path))
             {
-                problems.extend(check_page_links(base, &paths, &page));
+                problems.extend(check_page_links(base, &targets, &page));
                 put(&page)?;
                 made.push(Made {
                     path: page.path,
@@ -287,23 +286,56 @@ fn check_site_links(site: &Site, paths: &HashSet<&str>) -> Vec<Diagnostic> {
     out
 }
 
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).expect("link pattern"));
+/// Every address a page may link to, root-relative without the base path:
+/// each file, and each folder that has an `index.html`, with and without
+/// its trailing slash. The same answers as [`resolves`], without building
+/// a string for every link.
+struct Targets<'a>(HashSet<&'a str>);
+
+impl<'a> Targets<'a> {
+    fn new(paths: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = HashSet::new();
+        for path in paths {
+            set.insert(path);
+            if let Some(folder) = path.strip_suffix("index.html")
+                && (folder.is_empty() || folder.ends_with('/'))
+            {
+                set.insert(folder);
+                set.insert(folder.trim_end_matches('/'));
+            }
+        }
+        Targets(set)
+    }
+
+    fn has(&self, link: &str) -> bool {
+        self.0.contains(link.split(['#', '?']).next().unwrap_or(""))
+    }
+}
 
 /// Every internal `href` and `src` of a page must lead somewhere: this
 /// catches a template that links to a page the site does not make.
-fn check_page_links(base: &str, paths: &HashSet<&str>, page: &Page) -> Vec<Diagnostic> {
+fn check_page_links(base: &str, targets: &Targets, page: &Page) -> Vec<Diagnostic> {
     if !page.path.ends_with(".html") {
         return Vec::new();
     }
-    let html = String::from_utf8_lossy(&page.bytes);
+    let html = &page.bytes;
     let mut out = Vec::new();
-    for cap in LINK.captures_iter(&html) {
-        let link = cap[1].replace("&amp;", "&");
+    let mut from = 0;
+    while let Some(at) = find(&html[from..], b"=\"").map(|i| from + i) {
+        from = at + 2;
+        if !(html[..at].ends_with(b"href") || html[..at].ends_with(b"src")) {
+            continue;
+        }
+        let Some(len) = html[from..].iter().position(|&b| b == b'"') else {
+            break;
+        };
+        let value = String::from_utf8_lossy(&html[from..from + len]);
+        from += len + 1;
+        let link = value.replace("&amp;", "&");
         let Some(path) = link.strip_prefix(base) else {
             continue;
         };
-        if link.starts_with("//") || resolves(paths, path) {
+        if link.starts_with("//") || targets.has(path) {
             continue;
         }
         out.push(Diagnostic::error(
@@ -314,4 +346,82 @@ fn check_page_links(base: &str, paths: &HashSet<&str>, page: &Page) -> Vec<Diagn
         ));
     }
     out
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut at = 0;
+    while let Some(i) = haystack[at..].iter().position(|&b| b == first) {
+        let i = at + i;
+        if haystack[i..].starts_with(needle) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn broken(html: &str) -> Vec<String> {
+        let files = [
+            "index.html",
+            "topics/index.html",
+            "topics/energy/index.html",
+            "assets/style.css",
+            "feed.xml",
+        ];
+        let targets = Targets::new(files);
+        let page = Page {
+            path: "topics/energy/index.html".into(),
+            bytes: html.as_bytes().to_vec(),
+        };
+        check_page_links("/repo/", &targets, &page)
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn page_links_resolve_as_the_site_serves_them() {
+        let good = r#"<a href="/repo/">home</a> <a href="/repo/topics/">t</a>
+            <a href="/repo/topics/energy/#top">e</a> <a href="/repo/topics/energy">e</a>
+            <link rel="stylesheet" href="/repo/assets/style.css"><img src="/repo/feed.xml?x=1&amp;y=2">
+            <a href="https://example.org/repo/missing/">out</a> <a href="//cdn.example/x">cdn</a>
+            <p title="a=&quot;b&quot;">=""</p>"#;
+        assert_eq!(broken(good), Vec::<String>::new());
+        for files in [["index.html", "a/index.html"], ["index.html", "b.html"]] {
+            let targets = Targets::new(files);
+            let set: HashSet<&str> = files.into_iter().collect();
+            for link in [
+                "",
+                "a/",
+                "a",
+                "a/#x",
+                "b.html",
+                "b",
+                "b/",
+                "c",
+                "a/index.html?q",
+            ] {
+                assert_eq!(targets.has(link), resolves(&set, link), "{link}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_link_to_a_page_the_site_lacks_is_named() {
+        assert_eq!(
+            broken(
+                r#"<a href="/repo/people/">p</a><img data-src="/repo/x.png"><a href="/repo/topics/energy/">ok</a>"#
+            ),
+            [
+                "public/topics/energy/index.html: links to \"/repo/people/\", which the site does not have; check the templates",
+                "public/topics/energy/index.html: links to \"/repo/x.png\", which the site does not have; check the templates",
+            ]
+        );
+    }
 }

@@ -39,6 +39,9 @@ pub fn normalize(raw: &str) -> String {
 /// spellings of one name mapped together (`ə`→`e`, Kazakh `қ`→`к`, ...).
 /// Always one character for one, so offsets in folded text map back.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match TABLE.get(c as usize) {
         Some(&(folded, _)) => folded,
         None => fold_char_slow(c),
@@ -128,6 +131,9 @@ impl Folded {
 }
 
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     match TABLE.get(c as usize) {
         Some(&(_, word)) => word,
         None => is_word_char_slow(c),
@@ -140,23 +146,37 @@ fn is_word_char_slow(c: char) -> bool {
 
 /// Words as byte ranges: maximal runs of letters, digits and marks.
 pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    // Whether the character at `i` is a word character, and its length;
+    // ASCII, most of any text, without decoding.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (is_word_char(c), c.len_utf8())
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break i;
+            if i >= bytes.len() {
+                return None;
+            }
+            let (word, len) = at(i);
+            i += len;
+            if word {
+                break i - len;
             }
         };
-        let mut end = s.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
                 break;
             }
-            chars.next();
+            i += len;
         }
-        Some((start, end))
+        Some((start, i))
     })
 }
 

@@ -31,6 +31,9 @@ pub struct Entry {
     pub summary: String,
     /// Links to site pages written as `/path`, checked once the pages exist.
     pub site_links: Vec<(String, usize, usize)>,
+    /// Per topic of the article, the byte range of the first line of the
+    /// plain text that mentions it: found once, when a topic page asks.
+    pub topic_lines: std::sync::OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
 }
 
 impl Entry {
@@ -202,6 +205,7 @@ impl Site {
                 body: r,
                 summary,
                 site_links,
+                topic_lines: Default::default(),
             });
         }
 

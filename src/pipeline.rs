@@ -30,6 +30,16 @@ pub struct Cache {
     bodies: crate::site::BodyCache,
 }
 
+impl Cache {
+    /// For one build: nothing is kept, and no article is held twice.
+    pub fn once() -> Cache {
+        Cache {
+            content: content::Cache::once(),
+            bodies: crate::site::BodyCache::once(),
+        }
+    }
+}
+
 /// A site assembled and ready to render any of its files.
 pub struct Ready {
     pub site: Site,
@@ -164,7 +174,7 @@ pub fn build(
     out: Option<&Path>,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics)> {
-    let (ready, mut diagnostics) = ready(root, config(root, base_url)?, &mut Cache::default())?;
+    let (ready, mut diagnostics) = ready(root, config(root, base_url)?, &mut Cache::once())?;
     let Some(ready) = ready else {
         return Ok((None, diagnostics));
     };
@@ -187,7 +197,7 @@ pub fn build(
 
 /// `caspian check`: every diagnostic, nothing written.
 pub fn check(root: &Path) -> Result<Diagnostics> {
-    let (ready, mut diagnostics) = ready(root, config(root, None)?, &mut Cache::default())?;
+    let (ready, mut diagnostics) = ready(root, config(root, None)?, &mut Cache::once())?;
     if let Some(ready) = ready {
         diagnostics.extend(make(&ready, |_| Ok(()))?.1);
     }

@@ -307,7 +307,7 @@ type Parsed = (Option<Article>, Vec<Diagnostic>);
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    Cache::default().load(root, config)
+    Cache::once().load(root, config)
 }
 
 /// Articles kept from one load to the next, read again only when their
@@ -316,12 +316,23 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<PathBuf, (Stamp, Parsed)>,
+    /// Whether to give the articles away rather than keep them for the next
+    /// load (a build loads once): no article is then held twice.
+    once: bool,
 }
 
 /// When a file was last written, and how long it is.
 type Stamp = (Option<std::time::SystemTime>, u64);
 
 impl Cache {
+    /// A cache for one load only.
+    pub fn once() -> Cache {
+        Cache {
+            files: HashMap::new(),
+            once: true,
+        }
+    }
+
     pub fn load(&mut self, root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
         // A file written again within the file system's clock step of being
         // read may keep its stamp: such a file is read again next time.
@@ -386,9 +397,13 @@ impl Cache {
         }
         let present: HashSet<&PathBuf> = stamped.iter().map(|(rel, _)| rel).collect();
         self.files.retain(|rel, _| present.contains(rel));
-        let mut parsed: Vec<&Parsed> = Vec::with_capacity(stamped.len());
+        let mut parsed: Vec<Parsed> = Vec::with_capacity(stamped.len());
         for (rel, _) in &stamped {
-            parsed.extend(self.files.get(rel).map(|(_, p)| p));
+            if self.once {
+                parsed.extend(self.files.remove(rel).map(|(_, p)| p));
+            } else {
+                parsed.extend(self.files.get(rel).map(|(_, p)| p.clone()));
+            }
         }
         let (articles, mut diags) = gather(parsed);
         diags.extend(strays);
@@ -398,12 +413,12 @@ impl Cache {
 
 /// The valid articles and every diagnostic, with duplicate slugs reported
 /// on both files and the articles that have errors left out.
-fn gather(parsed: Vec<&Parsed>) -> (Vec<Article>, Diagnostics) {
+fn gather(parsed: Vec<Parsed>) -> (Vec<Article>, Diagnostics) {
     let mut articles = Vec::new();
     let mut diags = Diagnostics::default();
     for (article, ds) in parsed {
-        diags.extend(ds.iter().cloned());
-        articles.extend(article.iter().cloned());
+        diags.extend(ds);
+        articles.extend(article);
     }
     let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for a in &articles {

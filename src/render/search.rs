@@ -4,7 +4,9 @@
 //! each folded word to the articles that contain it, split by the word's
 //! first two letters so that a query loads only what it needs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -61,25 +63,27 @@ pub fn shard_key(token: &str) -> String {
 }
 
 pub fn render_index(site: &Site) -> Vec<Page> {
-    // Each article's distinct words, found in parallel, merged in order.
-    let words: Vec<Vec<String>> = site
-        .entries
-        .par_iter()
-        .map(|e| {
-            let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
-            let mut tokens: Vec<&str> = word_spans(&text)
-                .map(|(a, b)| &text[a..b])
-                .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
-                .collect();
-            tokens.sort_unstable();
-            tokens.dedup();
-            tokens.into_iter().map(str::to_string).collect()
-        })
-        .collect();
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, tokens) in words.into_iter().enumerate() {
-        for token in tokens {
-            postings.entry(token).or_default().push(i);
+    // Each article's distinct words, found in parallel a batch at a time
+    // (so that only one batch's words are ever held apart), merged in order.
+    let mut postings: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (batch, entries) in site.entries.chunks(1024).enumerate() {
+        let words: Vec<Vec<String>> = entries
+            .par_iter()
+            .map(|e| {
+                let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
+                let mut tokens: Vec<&str> = word_spans(&text)
+                    .map(|(a, b)| &text[a..b])
+                    .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
+                    .collect();
+                tokens.sort_unstable();
+                tokens.dedup();
+                tokens.into_iter().map(str::to_string).collect()
+            })
+            .collect();
+        for (k, tokens) in words.into_iter().enumerate() {
+            for token in tokens {
+                postings.entry(token).or_default().push(batch * 1024 + k);
+            }
         }
     }
     let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();

@@ -125,22 +125,21 @@ impl Site {
         }
         let rendered: Vec<Arc<markdown::Rendered>> = articles
             .par_iter()
-            .map(|a| {
-                let body = hash(&a.body);
-                match cache.bodies.get(&a.path) {
-                    Some((h, r)) if *h == body => r.clone(),
-                    _ => Arc::new(markdown::render(&a.body, &resolve)),
-                }
+            .map(|a| match cache.bodies.get(&a.path) {
+                Some((h, r)) if *h == hash(&a.body) => r.clone(),
+                _ => Arc::new(markdown::render(&a.body, &resolve)),
             })
             .collect();
-        cache.bodies = articles
-            .iter()
-            .zip(&rendered)
-            .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
-            .collect();
+        if !cache.once {
+            cache.bodies = articles
+                .iter()
+                .zip(&rendered)
+                .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
+                .collect();
+        }
 
         let mut entries = Vec::with_capacity(articles.len());
-        for (article, r) in articles.into_iter().zip(rendered) {
+        for (mut article, r) in articles.into_iter().zip(rendered) {
             let summary = article
                 .meta
                 .summary
@@ -199,6 +198,8 @@ impl Site {
                     ));
                 }
             }
+            // Only its HTML and plain text are wanted from here on.
+            article.body = String::new();
             entries.push(Entry {
                 url: article_url(&article.slug),
                 article,
@@ -430,8 +431,19 @@ fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, String) {
 /// Bodies rendered to HTML by an earlier assembly, by file.
 #[derive(Default)]
 pub struct BodyCache {
+    /// Whether to keep nothing (a build assembles once).
+    once: bool,
     links_key: u64,
     bodies: HashMap<std::path::PathBuf, (u64, Arc<markdown::Rendered>)>,
+}
+
+impl BodyCache {
+    pub fn once() -> BodyCache {
+        BodyCache {
+            once: true,
+            ..BodyCache::default()
+        }
+    }
 }
 
 fn hash(value: &impl std::hash::Hash) -> u64 {

@@ -1,6 +1,8 @@
 //! How fast caspian is on a thousand articles and more: ingest of raw
-//! articles (pure, and with the files), and builds of generated sites.
+//! articles (pure, and with the files), each phase of a build (parse,
+//! assemble, render, write) and whole builds of generated sites.
 //! Run with `cargo bench`; sizes in CASPIAN_BENCH_SIZES (default "1000").
+//! `scripts/bench` times whole builds against Hugo and `cp -r`.
 
 use std::path::PathBuf;
 
@@ -111,6 +113,64 @@ fn ingest_run(bencher: divan::Bencher, n: usize) {
             assert!(reports.iter().all(|r| r.outcome.is_ok()));
             dir
         });
+}
+
+/// Build phase 1: read and parse every article of `content/`.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn phase_parse(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    let config = config();
+    bencher.bench(|| divan::black_box(caspian::content::load(dir.path(), &config).unwrap()));
+}
+
+/// Build phase 2: the articles become a site: Markdown rendered, people,
+/// places and topics found, related articles, chronology.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn phase_assemble(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    let config = config();
+    let (articles, _) = caspian::content::load(dir.path(), &config).unwrap();
+    bencher
+        .with_inputs(|| (config.clone(), articles.clone()))
+        .bench_values(|(config, articles)| caspian::site::Site::assemble(config, articles));
+}
+
+/// The site of `dir`, assembled and ready to render.
+fn ready(dir: &std::path::Path) -> caspian::pipeline::Ready {
+    let mut cache = caspian::pipeline::Cache::once();
+    caspian::pipeline::ready(dir, config(), &mut cache)
+        .unwrap()
+        .0
+        .unwrap()
+}
+
+/// Build phase 3: every page rendered (in parallel) and its links checked.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn phase_render(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    let ready = ready(dir.path());
+    bencher.bench(|| divan::black_box(caspian::pipeline::make(&ready, |_| Ok(())).unwrap()));
+}
+
+/// Build phase 4: the rendered pages written into a new output folder.
+#[divan::bench(args = sizes(), sample_count = 5)]
+fn phase_write(bencher: divan::Bencher, n: usize) {
+    let dir = site(n);
+    let ready = ready(dir.path());
+    let pages = std::sync::Mutex::new(Vec::new());
+    caspian::pipeline::make(&ready, |page| {
+        pages.lock().unwrap().push(page.clone());
+        Ok(())
+    })
+    .unwrap();
+    let pages = pages.into_inner().unwrap();
+    let round = std::sync::atomic::AtomicUsize::new(0);
+    bencher
+        .with_inputs(|| {
+            let n = round.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            dir.path().join(format!("out-{n}"))
+        })
+        .bench_values(|out| caspian::output::write_site(&out, &pages).unwrap());
 }
 
 /// Everything `build` does but writing: load, check, assemble, render.

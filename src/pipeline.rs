@@ -92,15 +92,15 @@ fn config(root: &Path, base_url: Option<&str>) -> Result<Config> {
 }
 
 /// One file made by [`make`]: where it goes and how big it is.
-struct Made {
-    path: String,
-    bytes: usize,
+pub struct Made {
+    pub path: String,
+    pub bytes: usize,
 }
 
 /// Renders every file of the site in parallel and hands each to `put` as
 /// soon as it is made, so that the site is never whole in memory. Returns
 /// the files made and the problems their links show.
-fn make(
+pub fn make(
     ready: &Ready,
     put: impl Fn(&Page) -> Result<()> + Sync,
 ) -> Result<(Vec<Made>, Vec<Diagnostic>)> {

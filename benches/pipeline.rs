@@ -71,7 +71,16 @@ fn site(n: usize) -> tempfile::TempDir {
                 out.push('\n');
             }
         }
-        std::fs::write(dir.path().join(format!("content/a{i:05}.md")), out).unwrap();
+        let path = dir.path().join(format!("content/a{i:05}.md"));
+        std::fs::write(&path, out).unwrap();
+        // Written an hour ago, as an archive's files are: `serve` reads a
+        // file written in the last seconds again on every rebuild.
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.set_modified(hour_ago))
+            .unwrap();
     }
     dir
 }

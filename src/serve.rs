@@ -232,8 +232,11 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
     // match none of them.
     let root = std::fs::canonicalize(root).map_err(|e| Error::read(root, e))?;
     let handler_root = root.clone();
+    // An editor's save is over within a few milliseconds; waiting 50 ms for
+    // quiet gathers it into one rebuild and leaves most of the 200 ms in
+    // which an edit should be on screen.
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(120),
+        Duration::from_millis(50),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
             let Ok(events) = result else { return };

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -302,12 +303,18 @@ fn locate(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usiz
 }
 
 /// What reading one file gave: the article if valid, and its diagnostics.
-type Parsed = (Option<Article>, Vec<Diagnostic>);
+/// The article is shared, so that keeping it from one load to the next
+/// costs no copy.
+type Parsed = (Option<Arc<Article>>, Vec<Diagnostic>);
 
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    Cache::once().load(root, config)
+    let (articles, diags) = Cache::once().load(root, config)?;
+    Ok((
+        articles.into_iter().map(Arc::unwrap_or_clone).collect(),
+        diags,
+    ))
 }
 
 /// Articles kept from one load to the next, read again only when their
@@ -333,7 +340,13 @@ impl Cache {
         }
     }
 
-    pub fn load(&mut self, root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
+    /// The valid articles, the same `Arc` as last time for a file that has
+    /// not changed, and every diagnostic.
+    pub fn load(
+        &mut self,
+        root: &Path,
+        config: &Config,
+    ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
         // A file written again within the file system's clock step of being
         // read may keep its stamp: such a file is read again next time.
         let trusted_before = std::time::SystemTime::now() - std::time::Duration::from_secs(3);
@@ -381,7 +394,9 @@ impl Cache {
             .filter_map(|(rel, stamp)| {
                 let stamp = (stamp.0.filter(|t| *t < trusted_before), stamp.1);
                 match Article::from_file(root, rel, config) {
-                    Ok(parsed) => Some(Ok((rel.clone(), stamp, parsed))),
+                    Ok((article, diags)) => {
+                        Some(Ok((rel.clone(), stamp, (article.map(Arc::new), diags))))
+                    }
                     // Deleted since the folder was listed: it is simply gone.
                     Err(Error::Read { source, .. })
                         if source.kind() == std::io::ErrorKind::NotFound =>
@@ -413,14 +428,14 @@ impl Cache {
 
 /// The valid articles and every diagnostic, with duplicate slugs reported
 /// on both files and the articles that have errors left out.
-fn gather(parsed: Vec<Parsed>) -> (Vec<Article>, Diagnostics) {
+fn gather(parsed: Vec<Parsed>) -> (Vec<Arc<Article>>, Diagnostics) {
     let mut articles = Vec::new();
     let mut diags = Diagnostics::default();
     for (article, ds) in parsed {
         diags.extend(ds);
         articles.extend(article);
     }
-    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    let mut by_slug: BTreeMap<&str, Vec<&Arc<Article>>> = BTreeMap::new();
     for a in &articles {
         by_slug.entry(&a.slug).or_default().push(a);
     }

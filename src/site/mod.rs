@@ -22,7 +22,8 @@ const RELATED: usize = 4;
 /// An article with what the site made of it.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub article: Article,
+    /// Shared with `serve`'s cache of what it read.
+    pub article: Arc<Article>,
     /// Root-relative, with the base path: `/repo/articles/<slug>/`.
     pub url: String,
     /// The body as HTML and as plain text, with its heading ids.
@@ -79,18 +80,20 @@ impl Site {
     /// reports what only the whole can show: broken links and anchors,
     /// unknown translations.
     pub fn assemble(config: Config, articles: Vec<Article>) -> (Site, Diagnostics) {
-        Site::assemble_with(config, articles, &mut BodyCache::default())
+        let articles = articles.into_iter().map(Arc::new).collect();
+        Site::assemble_with(config, articles, &mut BodyCache::once())
     }
 
-    /// [`Site::assemble`], reusing the HTML of bodies that have not changed
-    /// since the last assembly with the same cache (`serve`).
+    /// [`Site::assemble`], reusing the HTML of the bodies of articles that
+    /// are the same (the same `Arc`, from `serve`'s cache of what it read)
+    /// as at the last assembly with the same cache.
     pub fn assemble_with(
         config: Config,
-        mut articles: Vec<Article>,
+        mut articles: Vec<Arc<Article>>,
         cache: &mut BodyCache,
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
-        articles.sort_by_key(chronological_key);
+        articles.sort_by(|a, b| chronological_key(a).cmp(&chronological_key(b)));
         let base = config.base_path().to_string();
         let article_url = |slug: &str| format!("{base}articles/{slug}/");
         let by_file: HashMap<String, String> = articles
@@ -125,16 +128,16 @@ impl Site {
         }
         let rendered: Vec<Arc<markdown::Rendered>> = articles
             .par_iter()
-            .map(|a| match cache.bodies.get(&a.path) {
-                Some((h, r)) if *h == hash(&a.body) => r.clone(),
-                _ => Arc::new(markdown::render(&a.body, &resolve)),
+            .map(|a| match cache.bodies.get(&Arc::as_ptr(a).addr()) {
+                Some((_, r)) => r.clone(),
+                None => Arc::new(markdown::render(&a.body, &resolve)),
             })
             .collect();
         if !cache.once {
             cache.bodies = articles
                 .iter()
                 .zip(&rendered)
-                .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
+                .map(|(a, r)| (Arc::as_ptr(a).addr(), (a.clone(), r.clone())))
                 .collect();
         }
 
@@ -198,8 +201,11 @@ impl Site {
                     ));
                 }
             }
-            // Only its HTML and plain text are wanted from here on.
-            article.body = String::new();
+            // Only its HTML and plain text are wanted from here on: in a
+            // build nothing else holds the article, and its Markdown goes.
+            if let Some(article) = Arc::get_mut(&mut article) {
+                article.body = String::new();
+            }
             entries.push(Entry {
                 url: article_url(&article.slug),
                 article,
@@ -249,38 +255,30 @@ impl Site {
                 .chain(undated)
                 .collect::<Vec<usize>>()
         };
-        let topics = config
-            .topics
-            .iter()
-            .map(|t| {
-                newest_first(
-                    (0..n)
-                        .filter(|&i| entries[i].article.meta.topics.contains(&t.slug))
-                        .collect(),
-                )
-            })
-            .collect();
-        let entity_lists = |kind: EntityKind| -> Vec<Vec<usize>> {
-            config
-                .entities(kind)
-                .iter()
-                .map(|e| {
-                    newest_first(
-                        (0..n)
-                            .filter(|&i| {
-                                let meta = &entries[i].article.meta;
-                                match kind {
-                                    EntityKind::Person => meta.people.contains(&e.slug),
-                                    EntityKind::Place => meta.places.contains(&e.slug),
-                                }
-                            })
-                            .collect(),
-                    )
-                })
+        let holders = holders(&entries);
+        let lists = |kind: usize, slugs: Vec<&String>| -> Vec<Vec<usize>> {
+            slugs
+                .into_iter()
+                .map(|slug| newest_first(holders[kind].get(slug).cloned().unwrap_or_default()))
                 .collect()
         };
-        let people = entity_lists(EntityKind::Person);
-        let places = entity_lists(EntityKind::Place);
+        let topics = lists(0, config.topics.iter().map(|t| &t.slug).collect());
+        let people = lists(
+            1,
+            config
+                .entities(EntityKind::Person)
+                .iter()
+                .map(|e| &e.slug)
+                .collect(),
+        );
+        let places = lists(
+            2,
+            config
+                .entities(EntityKind::Place)
+                .iter()
+                .map(|e| &e.slug)
+                .collect(),
+        );
 
         let slug_index: HashMap<&str, usize> = entries
             .iter()
@@ -317,7 +315,6 @@ impl Site {
             list.dedup();
         }
 
-        let holders = holders(&entries);
         let dated: Vec<usize> = (0..n).filter(|&i| entries[i].date().is_some()).collect();
         let mut previous = vec![None; n];
         let mut next = vec![None; n];
@@ -424,8 +421,8 @@ impl Site {
     }
 }
 
-fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, String) {
-    (a.meta.date.is_none(), a.meta.date, a.slug.clone())
+fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, &str) {
+    (a.meta.date.is_none(), a.meta.date, &a.slug)
 }
 
 /// Bodies rendered to HTML by an earlier assembly, by file.
@@ -434,7 +431,9 @@ pub struct BodyCache {
     /// Whether to keep nothing (a build assembles once).
     once: bool,
     links_key: u64,
-    bodies: HashMap<std::path::PathBuf, (u64, Arc<markdown::Rendered>)>,
+    /// By the address of the article they were rendered from, which the
+    /// cache holds so that no other article can take that address.
+    bodies: HashMap<usize, (Arc<Article>, Arc<markdown::Rendered>)>,
 }
 
 impl BodyCache {
@@ -453,14 +452,21 @@ fn hash(value: &impl std::hash::Hash) -> u64 {
     hasher.finish()
 }
 
-/// Who has each topic, person and place, in chronological order.
+/// Who has each topic, person and place, in chronological order, each
+/// article once.
 fn holders(entries: &[Entry]) -> [HashMap<String, Vec<usize>>; 3] {
     let mut holders: [HashMap<String, Vec<usize>>; 3] = Default::default();
     for (i, e) in entries.iter().enumerate() {
         let meta = &e.article.meta;
         for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
-                holders[kind].entry(tag.clone()).or_default().push(i);
+                let holding = match holders[kind].get_mut(tag.as_str()) {
+                    Some(holding) => holding,
+                    None => holders[kind].entry(tag.clone()).or_default(),
+                };
+                if holding.last() != Some(&i) {
+                    holding.push(i);
+                }
             }
         }
     }

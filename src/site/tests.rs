@@ -182,3 +182,33 @@ fn events_are_gathered_by_date() {
         .collect();
     assert_eq!(events, ["2005-05-24 Treaty", "2022-08-24 Declaration"]);
 }
+
+#[test]
+fn a_body_cache_renders_again_only_the_articles_that_changed() {
+    let mut cache = BodyCache::default();
+    let kept = Arc::new(article("a.md", "title: A\nlang: en", "Kept *as is*."));
+    let edited = Arc::new(article("b.md", "title: B\nlang: en", "Before."));
+    let (first, _) = Site::assemble_with(config(), vec![kept.clone(), edited], &mut cache);
+    let body = |site: &Site, slug: &str| {
+        site.entries
+            .iter()
+            .find(|e| e.slug() == slug)
+            .map(|e| e.body.clone())
+            .unwrap()
+    };
+    // The same article (as serve's cache hands it over again) keeps its
+    // rendered body; an article read anew from its file gets a new one.
+    let again = Arc::new(article("b.md", "title: B\nlang: en", "After."));
+    let (second, _) = Site::assemble_with(config(), vec![kept, again], &mut cache);
+    assert!(Arc::ptr_eq(&body(&first, "a"), &body(&second, "a")));
+    assert!(body(&second, "b").html.contains("After."));
+    assert!(!body(&second, "b").html.contains("Before."));
+    // Kept for serve: the Markdown is still there for the next assembly.
+    assert!(second.entries.iter().all(|e| !e.article.body.is_empty()));
+    // A one-off assembly drops each article's Markdown once it is rendered.
+    let (once, _) = Site::assemble(
+        config(),
+        vec![article("c.md", "title: C\nlang: en", "Text.")],
+    );
+    assert!(once.entries[0].article.body.is_empty());
+}

@@ -117,15 +117,7 @@ fn ingest_run(bencher: divan::Bencher, n: usize) {
 #[divan::bench(args = sizes(), sample_count = 5)]
 fn build_in_memory(bencher: divan::Bencher, n: usize) {
     let dir = site(n);
-    bencher.bench(|| {
-        divan::black_box(
-            caspian::pipeline::prepare(dir.path(), None)
-                .unwrap()
-                .pages
-                .unwrap()
-                .len(),
-        )
-    });
+    bencher.bench(|| divan::black_box(caspian::pipeline::check(dir.path()).unwrap().errors()));
 }
 
 /// `caspian build` as a whole, writing `public/` (the second and later

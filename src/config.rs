@@ -45,8 +45,8 @@ fn default_paginate() -> usize {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TopicFile {
-    slug: String,
-    name: String,
+    slug: toml::Spanned<String>,
+    name: toml::Spanned<String>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -65,8 +65,8 @@ struct EntitiesFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EntityFile {
-    slug: String,
-    name: String,
+    slug: toml::Spanned<String>,
+    name: toml::Spanned<String>,
     #[serde(default)]
     description: String,
     #[serde(default)]
@@ -147,12 +147,37 @@ impl Config {
     /// Reads `site.toml` under `root` and the entities file it names.
     pub fn load(root: &Path) -> Result<Self> {
         let site_path = root.join(SITE_FILE);
+        if !site_path.exists() {
+            return Err(Error::Other(format!(
+                "there is no {SITE_FILE} in {}: caspian works in a site's folder (the one with {SITE_FILE}, content/ and templates/); run it there, or name the folder with --root DIR",
+                root.display()
+            )));
+        }
         let site_text =
             std::fs::read_to_string(&site_path).map_err(|e| Error::read(&site_path, e))?;
         let site: SiteFile = parse_toml(Path::new(SITE_FILE), &site_text)?;
         let entities = match &site.entities {
             Some(name) => {
                 let path = root.join(name);
+                if !path.exists() {
+                    let line = site_text
+                        .lines()
+                        .position(|l| {
+                            l.trim_start()
+                                .strip_prefix("entities")
+                                .is_some_and(|rest| rest.trim_start().starts_with('='))
+                        })
+                        .map_or(0, |i| i + 1);
+                    let column = usize::from(line > 0);
+                    return Err(Error::Located(Diagnostic::error(
+                        SITE_FILE,
+                        line,
+                        column,
+                        format!(
+                            "`entities = \"{name}\"` names a file that does not exist; create {name} (people and places), or correct the name"
+                        ),
+                    )));
+                }
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
                 Some((PathBuf::from(name), text))
             }
@@ -160,6 +185,7 @@ impl Config {
         };
         Config::from_parts(
             site,
+            &site_text,
             entities.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
         )
     }
@@ -168,20 +194,31 @@ impl Config {
     /// file, without touching the disk.
     pub fn parse(site_text: &str, entities: Option<(&Path, &str)>) -> Result<Self> {
         let site: SiteFile = parse_toml(Path::new(SITE_FILE), site_text)?;
-        Config::from_parts(site, entities)
+        Config::from_parts(site, site_text, entities)
     }
 
-    fn from_parts(site: SiteFile, entities: Option<(&Path, &str)>) -> Result<Self> {
-        let (entities_file, entities_data) = match entities {
+    fn from_parts(
+        site: SiteFile,
+        site_text: &str,
+        entities: Option<(&Path, &str)>,
+    ) -> Result<Self> {
+        let (entities_file, entities_text, entities_data) = match entities {
             Some((path, text)) => (
                 Some(path.to_path_buf()),
+                text,
                 parse_toml::<EntitiesFile>(path, text)?,
             ),
-            None => (None, EntitiesFile::default()),
+            None => (None, "", EntitiesFile::default()),
         };
         let site_path = Path::new(SITE_FILE);
         let invalid =
             |path: &Path, message: String| Error::Located(Diagnostic::error(path, 0, 0, message));
+        // A problem with a value, at the value's place in its file.
+        let invalid_at =
+            |path: &Path, text: &str, span: std::ops::Range<usize>, message: String| {
+                let (line, column) = line_column(text, span.start);
+                Error::Located(Diagnostic::error(path, line, column, message))
+            };
 
         let base_url = normalize_base_url(&site.base_url).map_err(|m| invalid(site_path, m))?;
         for code in site.languages.iter().chain([&site.language]) {
@@ -204,27 +241,38 @@ impl Config {
         let mut seen = HashSet::new();
         let mut topics = Vec::new();
         for t in site.topics {
-            if !is_slug(&t.slug) || !seen.insert(t.slug.clone()) {
-                return Err(invalid(
+            let (slug_span, name_span) = (t.slug.span(), t.name.span());
+            let (slug, name) = (t.slug.into_inner(), t.name.into_inner());
+            if !is_slug(&slug) || !seen.insert(slug.clone()) {
+                return Err(invalid_at(
                     site_path,
+                    site_text,
+                    slug_span,
                     format!(
-                        "topic slug \"{}\" is not a unique slug of a-z, 0-9 and hyphens",
-                        t.slug
+                        "topic slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
+                        crate::text::slugify(&slug, "en", 40)
+                    ),
+                ));
+            }
+            if name.trim().is_empty() {
+                return Err(invalid_at(
+                    site_path,
+                    site_text,
+                    name_span,
+                    format!(
+                        "topic \"{slug}\" has no name; write the name readers see, e.g. `name = \"Energy\"`"
                     ),
                 ));
             }
             if let Some(lang) = t.keywords.keys().find(|l| !language::is_known(l)) {
                 return Err(invalid(
                     site_path,
-                    format!(
-                        "topic \"{}\" has keywords for unknown language \"{lang}\"",
-                        t.slug
-                    ),
+                    format!("topic \"{slug}\" has keywords for unknown language \"{lang}\""),
                 ));
             }
             topics.push(Topic {
-                slug: t.slug,
-                name: t.name,
+                slug,
+                name: name.trim().to_string(),
                 description: t.description,
                 keywords: t.keywords,
             });
@@ -236,19 +284,34 @@ impl Config {
         let mut entity_list = |list: Vec<EntityFile>, kind: EntityKind| -> Result<Vec<Entity>> {
             let mut out = Vec::new();
             for e in list {
-                if !is_slug(&e.slug) || !seen.insert(format!("{}/{}", kind.key(), e.slug)) {
-                    return Err(invalid(
+                let (slug_span, name_span) = (e.slug.span(), e.name.span());
+                let (slug, name) = (e.slug.into_inner(), e.name.into_inner());
+                if !is_slug(&slug) || !seen.insert(format!("{}/{}", kind.key(), slug)) {
+                    return Err(invalid_at(
                         &entities_path,
+                        entities_text,
+                        slug_span,
                         format!(
-                            "{} slug \"{}\" is not a unique slug of a-z, 0-9 and hyphens",
+                            "{} slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
                             kind.noun(),
-                            e.slug
+                            crate::text::slugify(&slug, "en", 40)
+                        ),
+                    ));
+                }
+                if name.trim().is_empty() {
+                    return Err(invalid_at(
+                        &entities_path,
+                        entities_text,
+                        name_span,
+                        format!(
+                            "{} \"{slug}\" has no name; write the name readers see after `name =`",
+                            kind.noun()
                         ),
                     ));
                 }
                 out.push(Entity {
-                    slug: e.slug,
-                    name: e.name,
+                    slug,
+                    name: name.trim().to_string(),
                     description: e.description,
                     aliases: e.aliases,
                     patterns: e.patterns,
@@ -372,6 +435,7 @@ pub fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
 }
 
 fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     toml::from_str(text).map_err(|e| {
         let (line, column) = e
             .span()
@@ -381,9 +445,36 @@ fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result
             path,
             line,
             column,
-            format!("{message}; fix this line of the file"),
+            explain_toml(&message),
         ))
     })
+}
+
+static UNKNOWN_FIELD: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^unknown field `([^`]*)`, expected (?:one of )?(.*)$").expect("pattern")
+});
+static MISSING_FIELD: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^missing field `([^`]*)`$").expect("pattern"));
+
+/// The TOML reader's message in an editor's words, with what to do.
+fn explain_toml(message: &str) -> String {
+    if let Some(c) = UNKNOWN_FIELD.captures(message) {
+        let key = &c[1];
+        let keys: Vec<&str> = c[2]
+            .split(',')
+            .map(|k| k.trim().trim_start_matches("or ").trim().trim_matches('`'))
+            .filter(|k| !k.is_empty())
+            .collect();
+        return match crate::error::suggest(key, keys.iter().copied()) {
+            Some(s) => format!("unknown key `{key}` (did you mean `{s}`?)"),
+            None => format!("unknown key `{key}`; the keys here are {}", keys.join(", ")),
+        };
+    }
+    if let Some(c) = MISSING_FIELD.captures(message) {
+        let key = &c[1];
+        return format!("`{key}` is missing; add a line `{key} = ...` here");
+    }
+    format!("{message}; fix this line of the file")
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -428,9 +519,19 @@ de = ["Energie*"]
         )
         .unwrap_err()
         .to_string();
-        assert!(
-            err.starts_with("site.toml:4:1: unknown field `titel`"),
-            "{err}"
+        assert_eq!(
+            err,
+            "site.toml:4:1: unknown key `titel` (did you mean `title`?)"
+        );
+        let far = Config::parse(
+            "title = \"T\"\nbase_url = \"https://x.org/\"\nlanguages = [\"en\"]\nfooter = \"x\"\n",
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            far,
+            "site.toml:4:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, entities, cname, topics"
         );
     }
 

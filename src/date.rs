@@ -55,6 +55,9 @@ impl PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and says what is wrong otherwise.
     pub fn parse(text: &str) -> Result<Self, String> {
+        if let Some(why) = year_last(text.trim()) {
+            return Err(why);
+        }
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |s: &str, len: usize, what: &str| -> Result<i32, String> {
             if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -158,9 +161,55 @@ pub fn today() -> PartialDate {
     }
 }
 
+/// What is wrong with a date written year last (`24.11.2023`, `24/11/2023`),
+/// with the date it means when that is certain: a dot means day first, as
+/// does a first number over 12.
+fn year_last(text: &str) -> Option<String> {
+    let sep = text.chars().find(|c| matches!(c, '.' | '/'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let [a, b, year] = parts[..] else {
+        return None;
+    };
+    let digits =
+        |s: &str, max: usize| (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(a, 2) && digits(b, 2) && year.len() == 4 && digits(year, 4)) {
+        return None;
+    }
+    let (a, b, year): (u8, u8, i32) = (a.parse().ok()?, b.parse().ok()?, year.parse().ok()?);
+    let day_first = sep == '.' || a > 12;
+    match PartialDate::ymd(year, b, a) {
+        Some(d) if day_first => Some(format!(
+            "the day comes first; in this form it is {}",
+            d.iso()
+        )),
+        None if day_first => Some("the day comes first, and there is no such date".into()),
+        _ => Some("the year must come first".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_written_day_first_is_explained() {
+        assert_eq!(
+            PartialDate::parse("24/11/2023").unwrap_err(),
+            "the day comes first; in this form it is 2023-11-24"
+        );
+        assert_eq!(
+            PartialDate::parse("05.11.2023").unwrap_err(),
+            "the day comes first; in this form it is 2023-11-05"
+        );
+        assert_eq!(
+            PartialDate::parse("11/05/2023").unwrap_err(),
+            "the year must come first"
+        );
+        assert_eq!(
+            PartialDate::parse("30.02.2023").unwrap_err(),
+            "the day comes first, and there is no such date"
+        );
+    }
 
     #[test]
     fn parses_each_precision() {

@@ -119,21 +119,17 @@ pub fn create(root: &Path, draft: &Draft) -> Result<()> {
     if let Some(dir) = full.parent() {
         std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     }
-    let mut file = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&full)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(Error::Other(format!(
+    // Whole or not at all, even if interrupted: a half-written file would
+    // be an article with a broken front matter.
+    match crate::fs::create_atomic(&full, draft.text.as_bytes()) {
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Error::Other(format!(
                 "{} already exists; edit it, or choose another title",
                 draft.path.display()
-            )));
+            )))
         }
-        Err(e) => return Err(Error::write(&full, e)),
-    };
-    std::io::Write::write_all(&mut file, draft.text.as_bytes()).map_err(|e| Error::write(&full, e))
+        other => other,
+    }
 }
 
 #[cfg(test)]

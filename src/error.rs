@@ -13,7 +13,7 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}: {source}{}", path.display(), advice(source))]
     Write {
         path: PathBuf,
         source: std::io::Error,
@@ -41,6 +41,23 @@ impl Error {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// What to do about a write that failed for a reason outside the program.
+fn advice(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            "; the disk is full: free some space on it and try again"
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            "; the disk is read-only: make it writable, or write somewhere else"
+        }
+        ErrorKind::PermissionDenied => {
+            "; you may not write there: check the folder's permissions, or write somewhere else"
+        }
+        _ => "",
     }
 }
 

@@ -88,6 +88,13 @@ pub struct Split<'a> {
 /// Cuts `text` at its `---` lines.
 pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Problem {
+            line: 1,
+            column: 1,
+            message: "the file is empty; write the front matter (a line `---`, then `title: ...`, `date: ...`, `lang: ...`, and another `---`) and the article under it, or delete the file".into(),
+        });
+    }
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
         return Err(Problem {
@@ -216,12 +223,23 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
-                problem(
-                    (line, column),
+                let unclosed = (message.contains("unexpected end of stream")
+                    || message.contains("did not find expected ',' or"))
+                .then(|| unclosed_line(yaml))
+                .flatten();
+                let (line, column) = unclosed.map_or((line, column), |i| (yaml_line + i, 1));
+                let message = if unclosed.is_some() {
+                    "the front matter ends inside a quoted text or a list: a quote `\"` or a bracket `[` opened on this line is never closed".to_string()
+                } else if message.contains("repetition limit exceeded") {
+                    "the front matter repeats its aliases (`&name` and `*name`) so often that it grows without end; write the values out instead".to_string()
+                } else if message.contains("recursion limit exceeded") {
+                    "the front matter is nested too deeply (lists inside lists); a value is a text, a date or a list of texts".to_string()
+                } else {
                     format!(
                         "the front matter is not valid YAML: {message}; check the quoting and indentation of this line"
-                    ),
-                );
+                    )
+                };
+                problem((line, column), message);
                 return (fm, problems);
             }
         }
@@ -283,16 +301,33 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                 None => problem(at, "the summary must be text".into()),
             },
             "slug" => match scalar_text(value) {
-                Some(s) if is_slug(s.trim()) => fm.slug = Some(s.trim().to_string()),
-                Some(s) => problem(
-                    locator.value("slug", s.trim()),
-                    format!("slug \"{}\" may hold only a-z, 0-9 and single hyphens; e.g. `slug: {}`", s.trim(), crate::text::slugify(&s, "en", 80)),
-                ),
+                Some(s) if is_slug(s.trim()) => match slug_problem(s.trim()) {
+                    Some(why) => problem(
+                        locator.value("slug", s.trim()),
+                        format!("{why}; choose another `slug:`"),
+                    ),
+                    None => fm.slug = Some(s.trim().to_string()),
+                },
+                Some(s) => {
+                    let fixed = match crate::text::slugify(&s, "en", 80) {
+                        f if f.is_empty() => "a-short-name".to_string(),
+                        f => f,
+                    };
+                    problem(
+                        locator.value("slug", s.trim()),
+                        format!("slug \"{}\" may hold only a-z, 0-9 and single hyphens; e.g. `slug: {fixed}`", s.trim()),
+                    )
+                }
                 None => problem(at, "the slug must be text".into()),
             },
             "topics" | "people" | "places" | "translations" | "generated" => {
                 let items = string_list(value);
                 match items {
+                    // `topics: energy, culture` is one text, not two slugs.
+                    _ if value.as_str().is_some_and(|v| v.contains(',')) => {
+                        let list = value.as_str().unwrap_or_default().split(',').map(str::trim).collect::<Vec<_>>().join(", ");
+                        problem(at, format!("`{key}` is written as one text; make it a list: `{key}: [{list}]`"));
+                    }
                     Some(items) => {
                         let target = match key {
                             "topics" => &mut fm.topics,
@@ -314,7 +349,13 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                         let text = scalar_text(v).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
                         match k {
                             "name" => source.name = text,
-                            "url" => source.url = text,
+                            "url" => match text {
+                                Some(url) if !url.starts_with("https://") && !url.starts_with("http://") => problem(
+                                    locator.value("source", &url),
+                                    format!("the source url \"{url}\" is not a web address; write it as https://... or leave `url:` out"),
+                                ),
+                                url => source.url = url,
+                            },
                             "seed" => source.seed = text,
                             "fingerprint" => source.fingerprint = text,
                             _ => problem(locator.value("source", k), unknown_key_message(k, &SOURCE_KEYS, "source")),
@@ -360,6 +401,36 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
         );
     }
     (fm, problems)
+}
+
+/// The first line (from 0) that opens a double quote or a bracket it does
+/// not close, where a YAML reader that ran off the end went astray.
+fn unclosed_line(yaml: &str) -> Option<usize> {
+    yaml.lines().position(|line| {
+        let quotes = line.matches('"').count() - line.matches("\\\"").count();
+        quotes % 2 == 1
+            || line.matches('[').count() > line.matches(']').count()
+            || line.matches('{').count() > line.matches('}').count()
+    })
+}
+
+/// Why a well-formed slug still cannot be an address: too long for a
+/// folder name, or a name Windows keeps for a device.
+pub fn slug_problem(slug: &str) -> Option<String> {
+    let chars = slug.chars().count();
+    if chars > crate::text::MAX_SLUG_CHARS {
+        Some(format!(
+            "the slug \"{}…\" is {chars} characters long, more than the {} an address may have",
+            slug.chars().take(40).collect::<String>(),
+            crate::text::MAX_SLUG_CHARS
+        ))
+    } else if crate::text::is_reserved_name(slug) {
+        Some(format!(
+            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
+        ))
+    } else {
+        None
+    }
 }
 
 fn unknown_key_message(key: &str, known: &[&str], what: &str) -> String {
@@ -635,11 +706,19 @@ mod tests {
     fn yaml_errors_count_lines_from_the_top_of_the_file() {
         let (_, problems) = parse("title: A\nlang: en\ntopics: [energy\n", 2);
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].line >= 4, "{problems:?}");
+        assert_eq!(problems[0].line, 4, "{problems:?}");
         assert!(
             problems[0]
                 .message
-                .starts_with("the front matter is not valid YAML")
+                .starts_with("the front matter ends inside a quoted text or a list")
+        );
+        let (_, problems) = parse("title: A\nlang: en\ntopics: energy: x\n", 2);
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+        assert!(
+            problems[0]
+                .message
+                .starts_with("the front matter is not valid YAML"),
+            "{problems:?}"
         );
     }
 

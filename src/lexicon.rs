@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::text::{Folded, fold, word_spans};
 
 /// A compiled list of patterns, each belonging to one id (a topic, a person,
@@ -13,7 +15,7 @@ use crate::text::{Folded, fold, word_spans};
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     patterns: Vec<Pattern>,
-    index: HashMap<String, Vec<usize>>,
+    index: FxHashMap<u64, Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,14 +142,13 @@ impl Lexicon {
 }
 
 /// Words of one or two letters are matched whole; longer ones by their first
-/// three letters, which every inflected form shares.
-fn index_key(word: &str) -> String {
-    let n = word.chars().count();
-    if n <= 2 {
-        word.to_string()
-    } else {
-        word.chars().take(3).collect()
-    }
+/// three letters, which every inflected form shares. The key packs them in
+/// one number, 21 bits each (no word holds NUL).
+fn index_key(word: &str) -> u64 {
+    word.chars()
+        .take(3)
+        .enumerate()
+        .fold(0, |key, (i, c)| key | (c as u64) << (21 * i))
 }
 
 fn is_vowel(c: char) -> bool {

@@ -31,35 +31,209 @@ fn parent_of(out: &Path) -> PathBuf {
     }
 }
 
-/// Writes `pages` as the new content of `out`.
+/// Writes `pages` as the new content of `out`. On an error, `out` is as
+/// the last complete build left it, and the error says so.
 pub fn write_site(out: &Path, pages: &[Page]) -> Result<()> {
-    let parent = parent_of(out);
-    std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
-    let staging = staging_dir(out);
-    if staging.exists() && !staging.is_dir() {
-        std::fs::remove_file(&staging).map_err(|e| Error::write(&staging, e))?;
+    let staging = Staging::open(out)?;
+    if let Err(e) = pages.par_iter().try_for_each(|page| staging.put(page)) {
+        return Err(staging.fail(e));
     }
-    std::fs::create_dir_all(&staging).map_err(|e| Error::write(&staging, e))?;
-    sync(&staging, pages)?;
-    if out.exists() {
-        // Afterwards `staging` holds the previous site, ready for next time.
-        swap(&staging, out)
-    } else {
-        std::fs::rename(&staging, out).map_err(|e| Error::write(out, e))
-    }
+    staging.commit(pages.iter().map(|p| p.path.as_str()))
 }
 
-/// Makes `dir` hold exactly `pages`, writing only what differs.
-fn sync(dir: &Path, pages: &[Page]) -> Result<()> {
-    pages.par_iter().try_for_each(|page| {
-        let path = dir.join(&page.path);
+/// The next site, being written page by page beside the output; it takes
+/// the output's place only on [`Staging::commit`]. Pages may be put from
+/// several threads at once. While it lives, no other build writes beside
+/// the same output.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    parent: PathBuf,
+    existed: bool,
+    _lock: Option<std::fs::File>,
+}
+
+impl Staging {
+    /// Makes ready to write the site that will replace `out`.
+    pub fn open(out: &Path) -> Result<Staging> {
+        let out = resolve(out)?;
+        let parent = parent_of(&out);
+        std::fs::create_dir_all(&parent).map_err(|e| Error::write(&parent, e))?;
+        // Two builds writing beside one another would mix their pages. Where
+        // the system cannot lock (some network disks), go on without.
+        let lock = std::fs::File::open(&parent).ok();
+        if let Some(folder) = &lock {
+            let _ = folder.lock();
+        }
+        let staging = Staging {
+            dir: staging_dir(&out),
+            existed: out.exists(),
+            out,
+            parent,
+            _lock: lock,
+        };
+        match staging.prepare() {
+            Ok(()) => Ok(staging),
+            Err(e) => Err(staging.fail(e)),
+        }
+    }
+
+    fn prepare(&self) -> Result<()> {
+        recover(&self.out, &self.dir)?;
+        check_replaceable(&self.out, &self.parent)?;
+        match std::fs::symlink_metadata(&self.dir) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => std::fs::remove_file(&self.dir).map_err(|e| Error::write(&self.dir, e))?,
+            Err(_) => {}
+        }
+        std::fs::create_dir_all(&self.dir).map_err(|e| Error::write(&self.dir, e))
+    }
+
+    /// Writes one page, unless the staging folder already holds it as it is.
+    pub fn put(&self, page: &Page) -> Result<()> {
+        let path = self.dir.join(&page.path);
         if std::fs::read(&path).is_ok_and(|old| old == page.bytes) {
             return Ok(());
         }
-        clear_way(dir, &path)?;
+        if std::fs::write(&path, &page.bytes).is_ok() {
+            return Ok(());
+        }
+        // A missing folder, or a file or folder in the way: clear it and retry.
+        clear_way(&self.dir, &path)?;
         std::fs::write(&path, &page.bytes).map_err(|e| Error::write(&path, e))
-    })?;
-    let wanted: HashSet<PathBuf> = pages.iter().map(|p| dir.join(&p.path)).collect();
+    }
+
+    /// Removes what is not among `paths` (the pages of this site, all put),
+    /// then puts the site in the output's place.
+    pub fn commit<'a>(self, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        match self.swap_in(paths) {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.fail(e)),
+        }
+    }
+
+    fn swap_in<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
+        prune(&self.dir, paths)?;
+        if self.out.exists() {
+            // Afterwards the staging folder holds the previous site, ready for next time.
+            swap(&self.dir, &self.out)?;
+        } else {
+            std::fs::rename(&self.dir, &self.out).map_err(|e| Error::write(&self.out, e))?;
+        }
+        // The new site is in place now, whatever this says.
+        let _ = std::fs::File::open(&self.parent).and_then(|dir| dir.sync_all());
+        Ok(())
+    }
+
+    /// `e`, which stopped the build, with what it means for the output.
+    pub fn fail(&self, e: Error) -> Error {
+        // Only a failing disk leaves a question about the output.
+        if !matches!(e, Error::Read { .. } | Error::Write { .. }) {
+            return e;
+        }
+        // The half-written pages only take room that a full disk needs back.
+        let freed = is_full(&e) && std::fs::remove_dir_all(&self.dir).is_ok();
+        let state = if self.existed {
+            format!(
+                "{} is unchanged: it still holds the previous build",
+                self.out.display()
+            )
+        } else {
+            format!("{} was not made", self.out.display())
+        };
+        let freed = if freed {
+            format!(
+                " (the unfinished build in {} was removed to free the space)",
+                self.dir.display()
+            )
+        } else {
+            String::new()
+        };
+        Error::Other(format!("{e}\n{state}{freed}"))
+    }
+}
+
+/// `out`, or the folder it links to: a link is left in place and the
+/// folder it names is replaced.
+fn resolve(out: &Path) -> Result<PathBuf> {
+    match std::fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(out).map_err(|e| Error::read(out, e))
+        }
+        _ => Ok(out.to_path_buf()),
+    }
+}
+
+/// Whether the site may take the place of `out`: it must be a folder that
+/// a build made (or an empty one), on the same disk as the folder around
+/// it. Anything else is someone's files, and replacing them would lose them.
+fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::metadata(out) else {
+        return Ok(());
+    };
+    if !meta.is_dir() {
+        return Err(Error::Other(format!(
+            "{} is a file, not a folder, so the site cannot be written there; move the file away or build into another folder with --out",
+            out.display()
+        )));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(around) = std::fs::metadata(parent)
+            && around.dev() != meta.dev()
+        {
+            return Err(Error::Other(format!(
+                "{} is a mount point, so it cannot be replaced in one step; build into a folder inside it (--out {})",
+                out.display(),
+                out.join("site").display()
+            )));
+        }
+    }
+    let built = out.join(".nojekyll").is_file() && out.join("index.html").is_file();
+    let empty = std::fs::read_dir(out)
+        .map_err(|e| Error::read(out, e))?
+        .next()
+        .is_none();
+    if built || empty {
+        return Ok(());
+    }
+    Err(Error::Other(format!(
+        "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), and a build replaces the whole folder; move those files away, or build into another folder with --out",
+        out.display()
+    )))
+}
+
+/// Puts right what an exchange by renames ([`swap`]) left when it was
+/// interrupted: the previous site set aside with no site in its place.
+fn recover(out: &Path, staging: &Path) -> Result<()> {
+    let aside = aside_dir(out);
+    if !aside.is_dir() {
+        return Ok(());
+    }
+    if !out.exists() {
+        std::fs::rename(&aside, out).map_err(|e| Error::write(out, e))
+    } else if !staging.exists() {
+        std::fs::rename(&aside, staging).map_err(|e| Error::write(staging, e))
+    } else {
+        std::fs::remove_dir_all(&aside).map_err(|e| Error::write(&aside, e))
+    }
+}
+
+/// Where [`swap`] sets the previous site aside when it cannot exchange.
+fn aside_dir(out: &Path) -> PathBuf {
+    let mut name = staging_dir(out).into_os_string();
+    name.push(".old");
+    PathBuf::from(name)
+}
+
+fn is_full(e: &Error) -> bool {
+    matches!(e, Error::Write { source, .. } if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded))
+}
+
+/// Removes every file under `dir` but `paths`, and the folders left empty.
+fn prune<'a>(dir: &Path, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
+    let wanted: HashSet<PathBuf> = paths.into_iter().map(|p| dir.join(p)).collect();
     let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).contents_first(true) {
         let entry = entry.map_err(|e| {
@@ -105,8 +279,9 @@ fn clear_way(root: &Path, path: &Path) -> Result<()> {
     std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))
 }
 
-/// Exchanges two folders in one step where the system can (Linux), else by
-/// two renames with the old site kept aside until the new one is in place.
+/// Exchanges two folders in one step where the system can (Linux, on most
+/// file systems), else by two renames with the old site set aside until the
+/// new one is in place; [`recover`] puts right an interrupted one.
 fn swap(fresh: &Path, out: &Path) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
@@ -129,8 +304,20 @@ fn swap(fresh: &Path, out: &Path) -> Result<()> {
         if rc == 0 {
             return Ok(());
         }
+        let e = std::io::Error::last_os_error();
+        // Only a file system that cannot exchange is worth the renames.
+        if !matches!(
+            e.raw_os_error(),
+            Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
+        ) {
+            return Err(Error::write(out, e));
+        }
     }
-    let aside = fresh.with_extension("old");
+    swap_by_renames(fresh, out)
+}
+
+fn swap_by_renames(fresh: &Path, out: &Path) -> Result<()> {
+    let aside = aside_dir(out);
     std::fs::rename(out, &aside).map_err(|e| Error::write(out, e))?;
     if let Err(e) = std::fs::rename(fresh, out) {
         let _ = std::fs::rename(&aside, out);
@@ -150,16 +337,23 @@ mod tests {
         }
     }
 
+    /// Writes a site: `pages` and the `.nojekyll` every build has.
+    fn build(out: &Path, pages: &[Page]) -> Result<()> {
+        let mut pages = pages.to_vec();
+        pages.push(page(".nojekyll", ""));
+        write_site(out, &pages)
+    }
+
     #[test]
     fn replaces_the_previous_site_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(
+        build(
             &out,
             &[page("index.html", "one"), page("old/index.html", "old")],
         )
         .unwrap();
-        write_site(&out, &[page("index.html", "two"), page("a/b/c.txt", "c")]).unwrap();
+        build(&out, &[page("index.html", "two"), page("a/b/c.txt", "c")]).unwrap();
         assert_eq!(
             std::fs::read_to_string(out.join("index.html")).unwrap(),
             "two"
@@ -186,13 +380,13 @@ mod tests {
     fn a_half_written_staging_folder_is_put_right() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        write_site(&out, &[page("index.html", "one")]).unwrap();
+        build(&out, &[page("index.html", "one")]).unwrap();
         // An interrupted build left junk in the staging folder, and a file where a folder goes.
         let staging = staging_dir(&out);
         std::fs::create_dir_all(staging.join("junk/deep")).unwrap();
         std::fs::write(staging.join("junk/deep/x.html"), "junk").unwrap();
         std::fs::write(staging.join("a"), "a file in the way").unwrap();
-        write_site(&out, &[page("index.html", "two"), page("a/b.html", "b")]).unwrap();
+        build(&out, &[page("index.html", "two"), page("a/b.html", "b")]).unwrap();
         assert_eq!(
             tree(&out),
             [
@@ -200,18 +394,127 @@ mod tests {
                 ("index.html".to_string(), "two".to_string())
             ]
         );
-        write_site(&out, &[page("index.html", "three")]).unwrap();
+        build(&out, &[page("index.html", "three")]).unwrap();
         assert_eq!(
             tree(&out),
             [("index.html".to_string(), "three".to_string())]
         );
     }
 
+    #[test]
+    fn a_folder_of_someone_elses_files_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("docs");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("notes.txt"), "mine").unwrap();
+        let err = build(&out, &[page("index.html", "one")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), and a build replaces the whole folder; move those files away, or build into another folder with --out",
+                out.display()
+            )
+        );
+        assert_eq!(tree(&out), [("notes.txt".to_string(), "mine".to_string())]);
+        assert!(!staging_dir(&out).exists(), "nothing was written");
+
+        std::fs::write(dir.path().join("file"), "mine").unwrap();
+        let err = build(&dir.path().join("file"), &[page("index.html", "one")]).unwrap_err();
+        assert!(err.to_string().contains("is a file, not a folder"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("file")).unwrap(),
+            "mine"
+        );
+    }
+
+    #[test]
+    fn an_empty_folder_takes_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        std::fs::create_dir_all(&out).unwrap();
+        build(&out, &[page("index.html", "one")]).unwrap();
+        build(&out, &[page("index.html", "two")]).unwrap();
+        assert_eq!(tree(&out), [("index.html".to_string(), "two".to_string())]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_output_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("www/site");
+        std::fs::create_dir_all(&target).unwrap();
+        let link = dir.path().join("public");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        build(&link, &[page("index.html", "one")]).unwrap();
+        build(&link, &[page("index.html", "two")]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            tree(&target),
+            [("index.html".to_string(), "two".to_string())]
+        );
+        assert!(dir.path().join("www/.site.staging").is_dir());
+        assert!(!dir.path().join(".public.staging").exists());
+    }
+
+    #[test]
+    fn an_exchange_by_renames_that_was_cut_short_is_put_right() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &[page("index.html", "one")]).unwrap();
+        build(&out, &[page("index.html", "two")]).unwrap();
+        let staging = staging_dir(&out);
+        // Cut short after the first rename: the site set aside, none in place.
+        std::fs::rename(&out, aside_dir(&out)).unwrap();
+        build(&out, &[page("index.html", "three")]).unwrap();
+        assert_eq!(
+            tree(&out),
+            [("index.html".to_string(), "three".to_string())]
+        );
+        assert!(!aside_dir(&out).exists());
+        // Cut short after the second: the new site in place, the old one aside.
+        std::fs::rename(&staging, aside_dir(&out)).unwrap();
+        build(&out, &[page("index.html", "four")]).unwrap();
+        assert_eq!(tree(&out), [("index.html".to_string(), "four".to_string())]);
+        assert!(!aside_dir(&out).exists());
+        // And the renames themselves leave the two sites exchanged.
+        swap_by_renames(&staging, &out).unwrap();
+        assert_eq!(
+            tree(&out),
+            [("index.html".to_string(), "three".to_string())]
+        );
+        assert_eq!(
+            tree(&staging),
+            [("index.html".to_string(), "four".to_string())]
+        );
+        assert!(!aside_dir(&out).exists());
+    }
+
+    #[test]
+    fn a_build_waits_while_another_writes_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let other = std::fs::File::open(dir.path()).unwrap();
+        other.lock().unwrap();
+        std::thread::scope(|scope| {
+            let build = scope.spawn(|| build(&out, &[page("index.html", "one")]));
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            assert!(!build.is_finished() && !out.exists(), "it waits");
+            other.unlock().unwrap();
+            build.join().unwrap().unwrap();
+        });
+        assert_eq!(tree(&out), [("index.html".to_string(), "one".to_string())]);
+    }
+
     fn tree(dir: &Path) -> Vec<(String, String)> {
         let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
             .into_iter()
             .map(Result::unwrap)
-            .filter(|e| e.file_type().is_file())
+            .filter(|e| e.file_type().is_file() && e.file_name() != ".nojekyll")
             .map(|e| {
                 let rel = e
                     .path()

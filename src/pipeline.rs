@@ -3,9 +3,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
-use regex::Regex;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content;
@@ -29,6 +28,16 @@ pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
 pub struct Cache {
     content: content::Cache,
     bodies: crate::site::BodyCache,
+}
+
+impl Cache {
+    /// For one build: nothing is kept, and no article is held twice.
+    pub fn once() -> Cache {
+        Cache {
+            content: content::Cache::once(),
+            bodies: crate::site::BodyCache::once(),
+        }
+    }
 }
 
 /// A site assembled and ready to render any of its files.
@@ -73,44 +82,80 @@ pub fn ready(
     Ok((ready, diagnostics))
 }
 
-/// The site in memory, or the reason it cannot be built.
-pub struct Prepared {
-    /// `None` when there are errors.
-    pub pages: Option<Vec<Page>>,
-    pub diagnostics: Diagnostics,
-    pub articles: usize,
+/// The configuration under `root`, with `base_url` over its own if given.
+fn config(root: &Path, base_url: Option<&str>) -> Result<Config> {
+    let config = Config::load(root)?;
+    match base_url {
+        Some(url) => config.with_base_url(url),
+        None => Ok(config),
+    }
 }
 
-/// Everything `build` does except writing: loads, checks and renders.
-pub fn prepare(root: &Path, base_url: Option<&str>) -> Result<Prepared> {
-    let mut config = Config::load(root)?;
-    if let Some(url) = base_url {
-        config = config.with_base_url(url)?;
-    }
-    let (ready, mut diagnostics) = self::ready(root, config, &mut Cache::default())?;
-    let Some(ready) = ready else {
-        return Ok(Prepared {
-            pages: None,
-            diagnostics,
-            articles: 0,
-        });
-    };
-    let mut pages = render::render_site(&ready.site, &ready.renderer)?;
-    pages.extend(
+/// One file made by [`make`]: where it goes and how big it is.
+struct Made {
+    path: String,
+    bytes: usize,
+}
+
+/// Renders every file of the site in parallel and hands each to `put` as
+/// soon as it is made, so that the site is never whole in memory. Returns
+/// the files made and the problems their links show.
+fn make(
+    ready: &Ready,
+    put: impl Fn(&Page) -> Result<()> + Sync,
+) -> Result<(Vec<Made>, Vec<Diagnostic>)> {
+    let targets = Targets::new(
         ready
-            .assets
-            .into_iter()
-            .map(|(path, bytes)| Page { path, bytes }),
+            .plan
+            .iter()
+            .map(|(p, _)| p.as_str())
+            .chain(ready.assets.keys().map(String::as_str)),
     );
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    diagnostics.extend(check_page_links(&ready.site, &pages));
-    let articles = ready.site.entries.len();
-    let pages = (diagnostics.errors() == 0).then_some(pages);
-    Ok(Prepared {
-        pages,
-        diagnostics,
-        articles,
-    })
+    let base = ready.site.config.base_path();
+    let made: Vec<Result<(Vec<Made>, Vec<Diagnostic>)>> = ready
+        .plan
+        .par_iter()
+        .map(|(path, job)| {
+            let pages = render::render_job(&ready.site, &ready.renderer, &ready.plan, path, *job)?;
+            let mut made = Vec::with_capacity(pages.len());
+            let mut problems = Vec::new();
+            // A file of the site's static/ replaces a made one of the same
+            // name (assets/highlight.css), as in `serve`.
+            for page in pages
+                .into_iter()
+                .filter(|p| !ready.assets.contains_key(&p.path))
+            {
+                problems.extend(check_page_links(base, &targets, &page));
+                put(&page)?;
+                made.push(Made {
+                    path: page.path,
+                    bytes: page.bytes.len(),
+                });
+            }
+            Ok((made, problems))
+        })
+        .collect();
+    let (mut files, mut problems): (Vec<Made>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
+    // The first error in the plan's order, the same on every run.
+    for result in made {
+        let (m, p) = result?;
+        files.extend(m);
+        problems.extend(p);
+    }
+    for (path, bytes) in &ready.assets {
+        let page = Page {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        };
+        put(&page)?;
+        files.push(Made {
+            path: page.path,
+            bytes: page.bytes.len(),
+        });
+    }
+    problems.sort();
+    problems.dedup();
+    Ok((files, problems))
 }
 
 /// What a build did.
@@ -122,29 +167,41 @@ pub struct Built {
 }
 
 /// `caspian build`: on errors, returns them and leaves the output as it was.
+/// The pages are written as they are rendered into a staging folder, which
+/// replaces the output only when every page is there and no link is broken.
 pub fn build(
     root: &Path,
     out: Option<&Path>,
     base_url: Option<&str>,
 ) -> Result<(Option<Built>, Diagnostics)> {
-    let prepared = prepare(root, base_url)?;
-    let Some(pages) = prepared.pages else {
-        return Ok((None, prepared.diagnostics));
+    let (ready, mut diagnostics) = ready(root, config(root, base_url)?, &mut Cache::once())?;
+    let Some(ready) = ready else {
+        return Ok((None, diagnostics));
     };
     let out = out.map_or_else(|| root.join(PUBLIC_DIR), Path::to_path_buf);
-    output::write_site(&out, &pages)?;
+    let staging = output::Staging::open(&out)?;
+    let (files, problems) = make(&ready, |page| staging.put(page)).map_err(|e| staging.fail(e))?;
+    diagnostics.extend(problems);
+    if diagnostics.errors() > 0 {
+        return Ok((None, diagnostics));
+    }
+    staging.commit(files.iter().map(|f| f.path.as_str()))?;
     let built = Built {
         out,
-        pages: pages.len(),
-        bytes: pages.iter().map(|p| p.bytes.len()).sum(),
-        articles: prepared.articles,
+        pages: files.len(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
+        articles: ready.site.entries.len(),
     };
-    Ok((Some(built), prepared.diagnostics))
+    Ok((Some(built), diagnostics))
 }
 
 /// `caspian check`: every diagnostic, nothing written.
 pub fn check(root: &Path) -> Result<Diagnostics> {
-    Ok(prepare(root, None)?.diagnostics)
+    let (ready, mut diagnostics) = ready(root, config(root, None)?, &mut Cache::once())?;
+    if let Some(ready) = ready {
+        diagnostics.extend(make(&ready, |_| Ok(()))?.1);
+    }
+    Ok(diagnostics)
 }
 
 /// The built-in assets, with the site's `static/` files over them.
@@ -239,34 +296,142 @@ fn check_site_links(site: &Site, paths: &HashSet<&str>) -> Vec<Diagnostic> {
     out
 }
 
-static LINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?:href|src)="([^"]*)""#).expect("link pattern"));
+/// Every address a page may link to, root-relative without the base path:
+/// each file, and each folder that has an `index.html`, with and without
+/// its trailing slash. The same answers as [`resolves`], without building
+/// a string for every link.
+struct Targets<'a>(HashSet<&'a str>);
 
-/// Every internal `href` and `src` of every page must lead somewhere: this
-/// catches a template that links to a page the site does not make.
-fn check_page_links(site: &Site, pages: &[Page]) -> Vec<Diagnostic> {
-    let paths: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    let base = site.config.base_path();
-    let mut out = Vec::new();
-    for page in pages.iter().filter(|p| p.path.ends_with(".html")) {
-        let html = String::from_utf8_lossy(&page.bytes);
-        for cap in LINK.captures_iter(&html) {
-            let link = cap[1].replace("&amp;", "&");
-            let Some(path) = link.strip_prefix(base) else {
-                continue;
-            };
-            if link.starts_with("//") || resolves(&paths, path) {
-                continue;
+impl<'a> Targets<'a> {
+    fn new(paths: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut set = HashSet::new();
+        for path in paths {
+            set.insert(path);
+            if let Some(folder) = path.strip_suffix("index.html")
+                && (folder.is_empty() || folder.ends_with('/'))
+            {
+                set.insert(folder);
+                set.insert(folder.trim_end_matches('/'));
             }
-            out.push(Diagnostic::error(
-                format!("{PUBLIC_DIR}/{}", page.path),
-                0,
-                0,
-                format!("links to \"{link}\", which the site does not have; check the templates"),
-            ));
+        }
+        Targets(set)
+    }
+
+    fn has(&self, link: &str) -> bool {
+        self.0.contains(link.split(['#', '?']).next().unwrap_or(""))
+    }
+}
+
+/// Every internal `href` and `src` of a page must lead somewhere: this
+/// catches a template that links to a page the site does not make.
+fn check_page_links(base: &str, targets: &Targets, page: &Page) -> Vec<Diagnostic> {
+    if !page.path.ends_with(".html") {
+        return Vec::new();
+    }
+    let html = &page.bytes;
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(&html[from..], b"=\"").map(|i| from + i) {
+        from = at + 2;
+        if !(html[..at].ends_with(b"href") || html[..at].ends_with(b"src")) {
+            continue;
+        }
+        let Some(len) = html[from..].iter().position(|&b| b == b'"') else {
+            break;
+        };
+        let value = String::from_utf8_lossy(&html[from..from + len]);
+        from += len + 1;
+        let link = value.replace("&amp;", "&");
+        let Some(path) = link.strip_prefix(base) else {
+            continue;
+        };
+        if link.starts_with("//") || targets.has(path) {
+            continue;
+        }
+        out.push(Diagnostic::error(
+            format!("{PUBLIC_DIR}/{}", page.path),
+            0,
+            0,
+            format!("links to \"{link}\", which the site does not have; check the templates"),
+        ));
+    }
+    out
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = needle[0];
+    let mut at = 0;
+    while let Some(i) = haystack[at..].iter().position(|&b| b == first) {
+        let i = at + i;
+        if haystack[i..].starts_with(needle) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn broken(html: &str) -> Vec<String> {
+        let files = [
+            "index.html",
+            "topics/index.html",
+            "topics/energy/index.html",
+            "assets/style.css",
+            "feed.xml",
+        ];
+        let targets = Targets::new(files);
+        let page = Page {
+            path: "topics/energy/index.html".into(),
+            bytes: html.as_bytes().to_vec(),
+        };
+        check_page_links("/repo/", &targets, &page)
+            .into_iter()
+            .map(|d| d.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn page_links_resolve_as_the_site_serves_them() {
+        let good = r#"<a href="/repo/">home</a> <a href="/repo/topics/">t</a>
+            <a href="/repo/topics/energy/#top">e</a> <a href="/repo/topics/energy">e</a>
+            <link rel="stylesheet" href="/repo/assets/style.css"><img src="/repo/feed.xml?x=1&amp;y=2">
+            <a href="https://example.org/repo/missing/">out</a> <a href="//cdn.example/x">cdn</a>
+            <p title="a=&quot;b&quot;">=""</p>"#;
+        assert_eq!(broken(good), Vec::<String>::new());
+        for files in [["index.html", "a/index.html"], ["index.html", "b.html"]] {
+            let targets = Targets::new(files);
+            let set: HashSet<&str> = files.into_iter().collect();
+            for link in [
+                "",
+                "a/",
+                "a",
+                "a/#x",
+                "b.html",
+                "b",
+                "b/",
+                "c",
+                "a/index.html?q",
+            ] {
+                assert_eq!(targets.has(link), resolves(&set, link), "{link}");
+            }
         }
     }
-    out.sort();
-    out.dedup();
-    out
+
+    #[test]
+    fn a_link_to_a_page_the_site_lacks_is_named() {
+        assert_eq!(
+            broken(
+                r#"<a href="/repo/people/">p</a><img data-src="/repo/x.png"><a href="/repo/topics/energy/">ok</a>"#
+            ),
+            [
+                "public/topics/energy/index.html: links to \"/repo/people/\", which the site does not have; check the templates",
+                "public/topics/energy/index.html: links to \"/repo/x.png\", which the site does not have; check the templates",
+            ]
+        );
+    }
 }

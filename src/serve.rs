@@ -135,7 +135,20 @@ struct Builder {
 fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
     let started = Instant::now();
     let mut builder = builder.lock().unwrap_or_else(|e| e.into_inner());
-    let outcome = builder.build();
+    // A bug met while building must not end the watching: say so, start
+    // afresh next time, and go on serving the last good site.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build()))
+        .unwrap_or_else(|panic| {
+            builder.cache = None;
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(vec![format!(
+                "caspian failed while building ({what}); this is a bug in caspian, please report it"
+            )])
+        });
     let elapsed = started.elapsed().as_millis();
     match outcome {
         Ok((Some(snapshot), warnings)) => {
@@ -215,7 +228,9 @@ fn config_files(root: &Path, config: &Config) -> Vec<u8> {
 
 /// Watches what the site is made of and rebuilds on a change.
 fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Result<impl Drop> {
-    let root = root.to_path_buf();
+    // The watcher reports full paths; a root given as `.` or `site` would
+    // match none of them.
+    let root = std::fs::canonicalize(root).map_err(|e| Error::read(root, e))?;
     let handler_root = root.clone();
     let mut debouncer = notify_debouncer_full::new_debouncer(
         Duration::from_millis(120),

@@ -39,6 +39,9 @@ pub fn normalize(raw: &str) -> String {
 /// spellings of one name mapped together (`ə`→`e`, Kazakh `қ`→`к`, ...).
 /// Always one character for one, so offsets in folded text map back.
 pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match TABLE.get(c as usize) {
         Some(&(folded, _)) => folded,
         None => fold_char_slow(c),
@@ -128,6 +131,9 @@ impl Folded {
 }
 
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     match TABLE.get(c as usize) {
         Some(&(_, word)) => word,
         None => is_word_char_slow(c),
@@ -140,28 +146,65 @@ fn is_word_char_slow(c: char) -> bool {
 
 /// Words as byte ranges: maximal runs of letters, digits and marks.
 pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = s.char_indices().peekable();
+    let bytes = s.as_bytes();
+    // Whether the character at `i` is a word character, and its length;
+    // ASCII, most of any text, without decoding.
+    let at = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        (is_word_char(c), c.len_utf8())
+    };
+    let mut i = 0;
     std::iter::from_fn(move || {
         let start = loop {
-            let (i, c) = chars.next()?;
-            if is_word_char(c) {
-                break i;
+            if i >= bytes.len() {
+                return None;
+            }
+            let (word, len) = at(i);
+            i += len;
+            if word {
+                break i - len;
             }
         };
-        let mut end = s.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                end = i;
+        while i < bytes.len() {
+            let (word, len) = at(i);
+            if !word {
                 break;
             }
-            chars.next();
+            i += len;
         }
-        Some((start, end))
+        Some((start, i))
     })
 }
 
+/// Words in `s`. Chinese and Japanese are written without spaces, so there
+/// a run of ideographs and kana counts one word for every two characters
+/// (the usual length of a word), not one for the whole sentence.
 pub fn word_count(s: &str) -> usize {
-    word_spans(s).count()
+    word_spans(s)
+        .map(|(a, b)| {
+            let word = &s[a..b];
+            // Every character of these scripts takes three bytes or four.
+            if word.bytes().all(|b| b < 0xe0) {
+                return 1;
+            }
+            let unspaced = word.chars().filter(|&c| is_unspaced(c)).count();
+            unspaced.div_ceil(2).max(1)
+        })
+        .sum()
+}
+
+/// Han ideographs, hiragana and katakana.
+fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{3ffff}')
 }
 
 /// A slug for an address: ASCII letters, digits and hyphens, at most `max`
@@ -218,6 +261,64 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The longest slug an address may have: a folder name must stay well under
+/// the 255 bytes file systems allow.
+pub const MAX_SLUG_CHARS: usize = 100;
+
+/// Names Windows keeps for devices: a folder of that name cannot be made
+/// there, so an editor on Windows could not build or check out the site.
+pub fn is_reserved_name(slug: &str) -> bool {
+    let stem = slug.split('.').next().unwrap_or(slug);
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || ((stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// The scheme of a URL as a browser reads it, lower case: `javascript` for
+/// `" JaVa\tScript:alert(1)"`. `None` for a relative URL.
+pub fn url_scheme(url: &str) -> Option<String> {
+    // Browsers drop tabs and line breaks anywhere, and leading controls and spaces.
+    let url: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .skip_while(|c| *c <= ' ')
+        .collect();
+    let end = url.find([':', '/', '?', '#'])?;
+    let scheme = &url[..end];
+    let valid = url[end..].starts_with(':')
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// The schemes a link in an article may use; anything else (`javascript:`,
+/// `vbscript:`, `data:`, ...) could run script or hide a page.
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Whether a page may link to `url`: a relative address, or one of [`LINK_SCHEMES`].
+pub fn is_safe_link(url: &str) -> bool {
+    url_scheme(url).is_none_or(|s| LINK_SCHEMES.contains(&s.as_str()))
+}
+
+/// What a file is by its first bytes, when it is a document or image
+/// format rather than text: "a PNG image", "a PDF document".
+pub fn file_kind(bytes: &[u8]) -> Option<&'static str> {
+    [
+        (&b"%PDF"[..], "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive or Word document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"{\\rtf", "an RTF document"),
+    ]
+    .into_iter()
+    .find(|(magic, _)| bytes.starts_with(magic))
+    .map(|(_, what)| what)
+}
+
 /// Cuts text to at most `max` characters at a word boundary, adding "…" when cut.
 pub fn cut_at_word(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -238,6 +339,44 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_schemes_are_read_as_a_browser_reads_them() {
+        assert_eq!(
+            url_scheme("javascript:alert(1)").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(
+            url_scheme(" \u{1}JaVa\tScRipt:x").as_deref(),
+            Some("javascript")
+        );
+        assert_eq!(url_scheme("HTTPS://example.org").as_deref(), Some("https"));
+        for relative in [
+            "other.md", "/topics/", "#top", "?q=a:b", "a/b:c", "1a:b", "",
+        ] {
+            assert_eq!(url_scheme(relative), None, "{relative}");
+        }
+        assert!(is_safe_link("mailto:a@b.example"));
+        assert!(!is_safe_link("data:text/html,x"));
+        assert!(!is_safe_link("vbscript:x"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_are_counted_without_spaces() {
+        assert_eq!(word_count("两国领导人签署了多项协议。"), 6);
+        assert_eq!(word_count("Tokayev met Aliyev"), 3);
+        assert_eq!(word_count("2023年11月24日"), 2);
+    }
+
+    #[test]
+    fn windows_device_names_are_reserved() {
+        for name in ["con", "nul", "aux", "prn", "com1", "lpt9", "con.txt"] {
+            assert!(is_reserved_name(name), "{name}");
+        }
+        for name in ["cone", "icon", "com", "com-1", "index"] {
+            assert!(!is_reserved_name(name), "{name}");
+        }
+    }
 
     #[test]
     fn normalize_cleans_pasted_text() {

@@ -140,7 +140,7 @@ fn check_reports_every_problem_in_one_run_with_file_line_and_fix() {
         "content/names.md:5:10: unknown topic \"enrgy\" (did you mean \"energy\"?)",
         "content/names.md:6:10: unknown person \"ilham-aliev\" (did you mean \"ilham-aliyev\"?)",
         "content/names.md:7:10: unknown place \"paris\"; add it to entities.toml under [[places]] with its aliases, or use one of: baku, astana, fuzuli",
-        "content/yaml.md:5:5: the front matter is not valid YAML: did not find expected ',' or ']'; check the quoting and indentation of this line",
+        "content/yaml.md:4:1: the front matter ends inside a quoted text or a list: a quote `\"` or a bracket `[` opened on this line is never closed",
         "seeds/waiting.txt: warning: this seed has no article in content/ yet; run `caspian ingest`",
     ];
     let err = stderr(&out);
@@ -162,9 +162,21 @@ fn check_reports_every_problem_in_one_run_with_file_line_and_fix() {
 #[test]
 fn a_content_file_that_is_not_utf8_is_named_with_its_line() {
     let site = fixture("site");
-    write(site.path(), "content/latin1.md", b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n");
+    write(
+        site.path(),
+        "content/latin1.md",
+        b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n",
+    );
     let out = caspian(site.path(), &["check"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("content/latin1.md:2:1: the file is not UTF-8 text; save it as UTF-8"), "{}", stderr(&out));
-    assert_eq!(std::fs::read(site.path().join("content/latin1.md")).unwrap(), b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n");
+    assert!(
+        stderr(&out)
+            .contains("content/latin1.md:2:1: the file is not UTF-8 text; save it as UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read(site.path().join("content/latin1.md")).unwrap(),
+        b"---\ntitle: Gr\xfc\xdfe\nlang: de\n---\n\nText.\n"
+    );
 }

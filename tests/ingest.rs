@@ -347,3 +347,106 @@ fn the_committed_content_keeps_the_editors_corrections() {
     let (_, az, _) = article_for_seed(site.path(), SEED_001);
     assert_eq!(az.date.unwrap().iso(), "2025-03-03");
 }
+
+#[test]
+fn seeds_in_other_scripts_and_no_language_are_ingested_with_a_word_to_check() {
+    let site = site(false, false);
+    let root = site.path();
+    write(
+        root,
+        "seeds/zh.txt",
+        "哈萨克斯坦与阿塞拜疆加强能源合作\n\n巴库，2023年11月24日。哈萨克斯坦总统托卡耶夫在巴库会见了阿塞拜疆总统阿利耶夫。双方讨论了能源合作和里海运输走廊的发展。\n\n两国领导人签署了多项协议。\n",
+    );
+    write(
+        root,
+        "seeds/ja.txt",
+        "カザフスタンとアゼルバイジャンの大統領がバクーで会談した。両首脳はエネルギー協力について話し合った。\n",
+    );
+    write(
+        root,
+        "seeds/el.txt",
+        "Ο Πρόεδρος του Καζακστάν συναντήθηκε με τον Πρόεδρο του Αζερμπαϊτζάν στο Μπακού.\n\nΣυζήτησαν την ενέργεια και τις μεταφορές.\n",
+    );
+    let noise: Vec<String> = (0..60)
+        .map(|i| ["qxzj", "kvwpf", "zjkv", "wpfqx", "jkvwp"][i % 5].to_string())
+        .collect();
+    write(root, "seeds/noise.txt", format!("{}.\n", noise.join(" ")));
+    let out = caspian(root, &["ingest"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let text = stdout(&out);
+    for line in [
+        "seeds/zh.txt: warning: the text is in Chinese (zh), not one of the site's languages (en, de, az, ru, kk, tr); add \"zh\" to `languages` in site.toml",
+        "seeds/ja.txt: warning: the text is in Japanese (ja), not one of the site's languages (en, de, az, ru, kk, tr); add \"ja\" to `languages` in site.toml",
+        "seeds/el.txt: warning: the text is in Greek (el), not one of the site's languages (en, de, az, ru, kk, tr); add \"el\" to `languages` in site.toml",
+    ] {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+    assert!(
+        text.contains(
+            "seeds/noise.txt: warning: the language could not be told for certain (taken as "
+        ),
+        "{text}"
+    );
+
+    let (_, zh, body) = article_for_seed(root, "seeds/zh.txt");
+    assert_eq!(zh.lang, "zh");
+    assert_eq!(zh.title, "哈萨克斯坦与阿塞拜疆加强能源合作");
+    assert!(body.contains("两国领导人签署了多项协议。"), "{body}");
+    let (_, ja, body) = article_for_seed(root, "seeds/ja.txt");
+    assert_eq!(ja.lang, "ja");
+    assert!(
+        body.contains("両首脳はエネルギー協力について話し合った。"),
+        "{body}"
+    );
+    let (_, el, _) = article_for_seed(root, "seeds/el.txt");
+    assert_eq!(el.lang, "el");
+}
+
+#[test]
+fn a_seed_with_bom_and_crlf_gives_the_article_of_the_clean_one() {
+    let site = site(false, false);
+    let clean = "Presidents met in Baku\n\nBAKU, 24 November 2023. The presidents of Kazakhstan and Azerbaijan discussed energy and the pipeline.\n\nThey signed agreements on oil and gas.\n";
+    write(site.path(), "seeds/clean.txt", clean);
+    write(
+        site.path(),
+        "seeds/windows.txt",
+        format!("\u{feff}{}", clean.replace('\n', "\r\n")),
+    );
+    let out = caspian(site.path(), &["ingest"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let (_, mut a, body_a) = article_for_seed(site.path(), "seeds/clean.txt");
+    let (_, mut b, body_b) = article_for_seed(site.path(), "seeds/windows.txt");
+    assert_eq!(body_a, body_b);
+    a.source = None;
+    b.source = None;
+    assert_eq!(a, b);
+    assert_eq!(a.date.unwrap().iso(), "2023-11-24");
+}
+
+#[test]
+fn a_symbolic_link_in_seeds_is_named_and_not_followed() {
+    let site = site(false, false);
+    let root = site.path();
+    write(
+        root,
+        "seeds/real.txt",
+        "Presidents met in Baku\n\nBAKU, 24 November 2023. The presidents of Kazakhstan and Azerbaijan discussed energy.\n",
+    );
+    std::os::unix::fs::symlink("loop.txt", root.join("seeds/loop.txt")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", root.join("seeds/outside.txt")).unwrap();
+    let out = caspian(root, &["ingest"]);
+    assert!(!out.status.success());
+    let text = stdout(&out);
+    for name in ["loop", "outside"] {
+        let line = format!(
+            "seeds/{name}.txt: error: is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here"
+        );
+        assert!(text.contains(&line), "missing {line:?} in\n{text}");
+    }
+    assert!(text.contains("seeds/real.txt: created content/"), "{text}");
+    assert!(
+        stderr(&out).contains("2 of 3 seeds failed"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -25,8 +25,17 @@ impl Drop for Server {
 }
 
 fn start(root: &std::path::Path) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_caspian"))
-        .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+    start_with(Command::new(env!("CARGO_BIN_EXE_caspian")).args([
+        "--root",
+        root.to_str().unwrap(),
+        "serve",
+        "--port",
+        "0",
+    ]))
+}
+
+fn start_with(command: &mut Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -175,4 +184,130 @@ fn nothing_outside_the_site_is_served() {
         assert_eq!(status, 404, "{path}");
         assert!(!body.contains("base_url"), "{path} leaked a file");
     }
+}
+
+#[test]
+fn serve_survives_files_deleted_renamed_half_written_and_saved_many_times_a_second() {
+    let site = fixture("site");
+    let root = site.path();
+    let mut server = start(root);
+    let index = "/fixture/";
+    let original = read(root, ARTICLE);
+    let german = read(root, "content/gipfel-2023.md");
+    let alive = |server: &mut Server| server.child.try_wait().unwrap().is_none();
+
+    std::thread::scope(|scope| {
+        // An editor saving one article 25 times a second for two seconds,
+        // each time the same length, the way a save-on-type editor does.
+        // Another saves as some editors do: the old file renamed to a
+        // backup, the new one written, the backup deleted.
+        let german = &german;
+        let editor = scope.spawn(move || {
+            for i in 0..50 {
+                let title = format!("title: Edit {i:02}");
+                write(
+                    root,
+                    ARTICLE,
+                    original.replace("title: Presidents meet in Baku", &title),
+                );
+                let backup = root.join("content/gipfel-2023.md~");
+                std::fs::rename(root.join("content/gipfel-2023.md"), &backup).unwrap();
+                let title = format!("title: Gipfel {i:02}");
+                write(
+                    root,
+                    "content/gipfel-2023.md",
+                    german.replace("title: Präsidenten treffen sich in Baku", &title),
+                );
+                std::fs::remove_file(&backup).unwrap();
+                std::thread::sleep(Duration::from_millis(40));
+            }
+        });
+        std::fs::remove_file(root.join("content/month-only.md")).unwrap();
+        std::fs::rename(
+            root.join("content/year-only.md"),
+            root.join("content/culture-days.md"),
+        )
+        .unwrap();
+        // Half of a new article, its front matter not yet closed: an error
+        // while it lasts, and the last good site is served meanwhile.
+        write(
+            root,
+            "content/half.md",
+            "---\ntitle: Half an article\nlang: en\ntopics: [ene",
+        );
+        wait_for("the half-written article's error", || {
+            assert_eq!(
+                get(server.port, index).0,
+                200,
+                "the site is served all along"
+            );
+            get(server.port, "/__caspian/status")
+                .1
+                .contains("content/half.md:1:1: the front matter is never closed")
+        });
+        write(
+            root,
+            "content/half.md",
+            "---\ntitle: Half an article\nlang: en\ntopics: [energy]\ndate: 2024-01-02\n---\n\nNow whole.\n",
+        );
+        while !editor.is_finished() {
+            assert_eq!(
+                get(server.port, index).0,
+                200,
+                "the site is served all along"
+            );
+            let status = get(server.port, "/__caspian/status").1;
+            assert!(
+                !status.contains("cannot read"),
+                "a file between two saves is no error: {status}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    });
+    assert!(alive(&mut server), "serve is still running");
+
+    wait_for("the last save", || {
+        get(server.port, "/fixture/articles/summit-2023/")
+            .1
+            .contains("<h1>Edit 49</h1>")
+    });
+    assert!(
+        get(server.port, "/__caspian/status")
+            .1
+            .contains("\"error\":null")
+    );
+    let (code, page) = get(server.port, "/fixture/articles/half/");
+    assert_eq!(code, 200);
+    assert!(page.contains("Now whole."));
+    assert!(
+        get(server.port, "/fixture/articles/gipfel-2023/")
+            .1
+            .contains("<h1>Gipfel 49</h1>")
+    );
+    assert_eq!(get(server.port, "/fixture/articles/culture-days/").0, 200);
+    assert_eq!(get(server.port, "/fixture/articles/year-only/").0, 404);
+    assert_eq!(get(server.port, "/fixture/articles/month-only/").0, 404);
+    assert_eq!(get(server.port, index).0, 200);
+    assert!(alive(&mut server), "serve is still running");
+}
+
+#[test]
+fn an_edit_is_seen_when_serve_runs_in_the_site_folder() {
+    let site = fixture("site");
+    let server = start_with(
+        Command::new(env!("CARGO_BIN_EXE_caspian"))
+            .current_dir(site.path())
+            .args(["serve", "--port", "0"]),
+    );
+    let original = read(site.path(), ARTICLE);
+    write(
+        site.path(),
+        ARTICLE,
+        original.replace("title: Presidents meet in Baku", "title: Seen from here"),
+    );
+    wait_for("the edit", || {
+        get(server.port, "/fixture/articles/summit-2023/")
+            .1
+            .contains("<h1>Seen from here</h1>")
+    });
 }

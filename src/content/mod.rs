@@ -13,6 +13,10 @@ use crate::frontmatter::{self, FrontMatter};
 use crate::fs;
 use crate::ingest::CONTENT_DIR;
 
+/// The largest article file read: a long report is a few hundred kilobytes;
+/// more is an archive or an accident, and would make a page no phone loads.
+pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
+
 /// One article, valid as far as it alone can be checked.
 #[derive(Debug, Clone)]
 pub struct Article {
@@ -32,6 +36,16 @@ impl Article {
     /// and every diagnostic either way.
     pub fn parse(path: &Path, text: &str, config: &Config) -> (Option<Article>, Vec<Diagnostic>) {
         let mut diags = Vec::new();
+        if let Some(at) = text.find('\0') {
+            let (line, column) = crate::config::line_column(text, at);
+            diags.push(Diagnostic::error(
+                path,
+                line,
+                column,
+                "the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)",
+            ));
+            return (None, diags);
+        }
         let split = match frontmatter::split(text) {
             Ok(s) => s,
             Err(p) => {
@@ -115,6 +129,14 @@ impl Article {
         if readable && meta.date.is_none() {
             diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology"));
         }
+        if readable && split.body.trim().is_empty() {
+            diags.push(Diagnostic::warning(
+                path,
+                0,
+                0,
+                "the article has no text; write it under the front matter",
+            ));
+        }
         if readable && meta.topics.is_empty() {
             diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic"));
         }
@@ -127,6 +149,14 @@ impl Article {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 if crate::text::is_slug(&stem) {
+                    if let Some(why) = frontmatter::slug_problem(&stem) {
+                        diags.push(Diagnostic::error(
+                            path,
+                            0,
+                            0,
+                            format!("the file name gives the address; {why}: rename the file or add a `slug:`"),
+                        ));
+                    }
                     stem
                 } else {
                     let fixed = crate::text::slugify(&stem, &meta.lang, 80);
@@ -161,7 +191,42 @@ impl Article {
         config: &Config,
     ) -> Result<(Option<Article>, Vec<Diagnostic>)> {
         let full = root.join(path);
+        let size = std::fs::metadata(&full)
+            .map_err(|e| Error::read(&full, e))?
+            .len();
+        if size > MAX_ARTICLE_BYTES {
+            return Ok((
+                None,
+                vec![Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "the file is {:.1} MB, more than the {} MB an article may be; split it into several articles, or check that it is one article and not an archive",
+                        size as f64 / 1_048_576.0,
+                        MAX_ARTICLE_BYTES / 1_048_576
+                    ),
+                )],
+            ));
+        }
         let bytes = std::fs::read(&full).map_err(|e| Error::read(&full, e))?;
+        let head = &bytes[..bytes.len().min(8192)];
+        let binary = crate::text::file_kind(&bytes).or_else(|| {
+            (head.contains(&0) && std::str::from_utf8(&bytes).is_err()).then_some("a binary file")
+        });
+        if let Some(what) = binary {
+            return Ok((
+                None,
+                vec![Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "the file is {what}, not an article; move it out of content/ (images and other files for the site go in static/)"
+                    ),
+                )],
+            ));
+        }
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Article::parse(path, &text, config)),
             Err(e) => {
@@ -242,7 +307,7 @@ type Parsed = (Option<Article>, Vec<Diagnostic>);
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    Cache::default().load(root, config)
+    Cache::once().load(root, config)
 }
 
 /// Articles kept from one load to the next, read again only when their
@@ -251,15 +316,48 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
 #[derive(Default)]
 pub struct Cache {
     files: HashMap<PathBuf, (Stamp, Parsed)>,
+    /// Whether to give the articles away rather than keep them for the next
+    /// load (a build loads once): no article is then held twice.
+    once: bool,
 }
 
 /// When a file was last written, and how long it is.
 type Stamp = (Option<std::time::SystemTime>, u64);
 
 impl Cache {
+    /// A cache for one load only.
+    pub fn once() -> Cache {
+        Cache {
+            files: HashMap::new(),
+            once: true,
+        }
+    }
+
     pub fn load(&mut self, root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-        let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
-        let stamped: Vec<(PathBuf, Stamp)> = files
+        // A file written again within the file system's clock step of being
+        // read may keep its stamp: such a file is read again next time.
+        let trusted_before = std::time::SystemTime::now() - std::time::Duration::from_secs(3);
+        let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
+        let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+        let mut strays: Vec<Diagnostic> = Vec::new();
+        for link in &listing.links {
+            strays.push(Diagnostic::error(
+                relative(link),
+                0,
+                0,
+                "this is a symbolic link; caspian reads only real files in content/ (a link can lead outside the site, or in a circle): put the file itself here",
+            ));
+        }
+        for other in &listing.others {
+            strays.push(Diagnostic::warning(
+                relative(other),
+                0,
+                0,
+                "this is not an article (only .md files in content/ are read); move it out of content/ (images and other files for the site go in static/)",
+            ));
+        }
+        let stamped: Vec<(PathBuf, Stamp)> = listing
+            .files
             .into_iter()
             .map(|full| {
                 let meta = std::fs::metadata(&full).ok();
@@ -280,8 +378,18 @@ impl Cache {
                     .get(rel)
                     .is_none_or(|(old, _)| old != stamp || stamp.0.is_none())
             })
-            .map(|(rel, stamp)| {
-                Article::from_file(root, rel, config).map(|parsed| (rel.clone(), *stamp, parsed))
+            .filter_map(|(rel, stamp)| {
+                let stamp = (stamp.0.filter(|t| *t < trusted_before), stamp.1);
+                match Article::from_file(root, rel, config) {
+                    Ok(parsed) => Some(Ok((rel.clone(), stamp, parsed))),
+                    // Deleted since the folder was listed: it is simply gone.
+                    Err(Error::Read { source, .. })
+                        if source.kind() == std::io::ErrorKind::NotFound =>
+                    {
+                        None
+                    }
+                    Err(e) => Some(Err(e)),
+                }
             })
             .collect::<Result<_>>()?;
         for (rel, stamp, parsed) in fresh {
@@ -289,22 +397,28 @@ impl Cache {
         }
         let present: HashSet<&PathBuf> = stamped.iter().map(|(rel, _)| rel).collect();
         self.files.retain(|rel, _| present.contains(rel));
-        let mut parsed: Vec<&Parsed> = Vec::with_capacity(stamped.len());
+        let mut parsed: Vec<Parsed> = Vec::with_capacity(stamped.len());
         for (rel, _) in &stamped {
-            parsed.extend(self.files.get(rel).map(|(_, p)| p));
+            if self.once {
+                parsed.extend(self.files.remove(rel).map(|(_, p)| p));
+            } else {
+                parsed.extend(self.files.get(rel).map(|(_, p)| p.clone()));
+            }
         }
-        Ok(gather(parsed))
+        let (articles, mut diags) = gather(parsed);
+        diags.extend(strays);
+        Ok((articles, diags))
     }
 }
 
 /// The valid articles and every diagnostic, with duplicate slugs reported
 /// on both files and the articles that have errors left out.
-fn gather(parsed: Vec<&Parsed>) -> (Vec<Article>, Diagnostics) {
+fn gather(parsed: Vec<Parsed>) -> (Vec<Article>, Diagnostics) {
     let mut articles = Vec::new();
     let mut diags = Diagnostics::default();
     for (article, ds) in parsed {
-        diags.extend(ds.iter().cloned());
-        articles.extend(article.iter().cloned());
+        diags.extend(ds);
+        articles.extend(article);
     }
     let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for a in &articles {

@@ -60,7 +60,7 @@ fn errors_on_unknown_person_and_place() {
 #[test]
 fn undated_and_topicless_articles_are_warnings() {
     assert_eq!(
-        messages("---\ntitle: T\nlang: en\n---\n"),
+        messages("---\ntitle: T\nlang: en\n---\n\nText.\n"),
         [
             "content/x.md:2:1: warning: the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology",
             "content/x.md:2:1: warning: the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic",
@@ -72,7 +72,7 @@ fn undated_and_topicless_articles_are_warnings() {
 fn a_file_name_that_is_no_slug_is_an_error_with_a_fix() {
     let (_, diags) = Article::parse(
         Path::new("content/Grüße aus Baku.md"),
-        "---\ntitle: T\ndate: 2024\nlang: de\ntopics: [energy]\n---\n",
+        "---\ntitle: T\ndate: 2024\nlang: de\ntopics: [energy]\n---\n\nText.\n",
         &config(),
     );
     assert_eq!(
@@ -87,6 +87,82 @@ fn a_language_outside_the_site_is_a_warning() {
         messages("---\ntitle: T\ndate: 2024\nlang: fr\ntopics: [energy]\n---\n"),
         [
             "content/x.md:4:7: warning: language \"fr\" is not one of the site's languages (en, de); add it to `languages` in site.toml"
+        ]
+    );
+}
+
+#[test]
+fn a_file_saved_again_within_the_clock_step_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("content/a.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let text = |title: &str| {
+        format!("---\ntitle: {title}\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n")
+    };
+    std::fs::write(&path, text("First")).unwrap();
+    let mut cache = Cache::default();
+    let (articles, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(articles[0].meta.title, "First");
+    // Saved again, the same length, with the same time: a coarse clock
+    // gives two saves within its step the same stamp.
+    let when = std::fs::metadata(&path).unwrap().modified().unwrap();
+    std::fs::write(&path, text("Later")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+    let (articles, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(articles[0].meta.title, "Later");
+}
+
+#[test]
+fn a_file_deleted_while_the_folder_is_read_is_gone_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let text = "---\ntitle: T\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n";
+    for i in 0..50 {
+        std::fs::write(content.join(format!("a{i:02}.md")), text).unwrap();
+    }
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // Files come and go while the folder is read, as in a checkout.
+        scope.spawn(|| {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                for i in 0..50 {
+                    let path = content.join(format!("a{i:02}.md"));
+                    let _ = std::fs::remove_file(&path);
+                    std::fs::write(&path, text).unwrap();
+                }
+            }
+        });
+        for _ in 0..300 {
+            let loaded = Cache::default().load(dir.path(), &config());
+            if let Err(e) = loaded {
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                panic!("{e}");
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+}
+
+#[test]
+fn an_article_without_text_is_a_warning() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: en\ntopics: [energy]\n---\n\n  \n"),
+        ["content/x.md: warning: the article has no text; write it under the front matter"]
+    );
+}
+
+#[test]
+fn a_nul_character_is_located() {
+    assert_eq!(
+        messages("---\ntitle: T\ndate: 2024\nlang: en\n---\n\nTe\0xt.\n"),
+        [
+            "content/x.md:7:3: the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)"
         ]
     );
 }

@@ -9,17 +9,45 @@ use crate::language;
 /// Detects among `allowed` (ISO 639-1). `None` when the text has too few
 /// letters to tell.
 pub fn language(text: &str, allowed: &[String]) -> Option<String> {
+    detect(text, allowed).map(|d| d.code)
+}
+
+/// A language told from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detected {
+    /// ISO 639-1.
+    pub code: String,
+    /// False when the statistics could not tell: the text is in none of the
+    /// languages asked about, or is not language at all.
+    pub certain: bool,
+}
+
+/// [`language`], saying whether it is sure.
+pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
+    let sure = |code: &str| {
+        Some(Detected {
+            code: code.to_string(),
+            certain: true,
+        })
+    };
     let allows = |code: &str| allowed.iter().any(|a| a == code);
     let letters = LetterCounts::of(text);
     if letters.total < 20 {
         return None;
+    }
+    // Chinese and Japanese are told by their scripts: kana are Japanese only.
+    if letters.han * 2 > letters.total {
+        return sure(if letters.kana > 0 { "ja" } else { "zh" });
+    }
+    if letters.kana * 4 > letters.total {
+        return sure("ja");
     }
     // Kazakh Cyrillic has letters Russian never uses.
     if letters.cyrillic * 2 > letters.total
         && allows("kk")
         && letters.kazakh_cyrillic * 200 >= letters.cyrillic
     {
-        return Some("kk".into());
+        return sure("kk");
     }
     // Kazakh in Latin letters: q is everywhere (rare in Turkish, and
     // Azerbaijani has ə), with ū, ñ or dotless ı.
@@ -29,7 +57,7 @@ pub fn language(text: &str, allowed: &[String]) -> Option<String> {
         && letters.kazakh_latin > 0
         && letters.q * 100 >= letters.total
     {
-        return Some("kk".into());
+        return sure("kk");
     }
     let list: Vec<Lang> = allowed
         .iter()
@@ -39,17 +67,18 @@ pub fn language(text: &str, allowed: &[String]) -> Option<String> {
     if list.is_empty() {
         return None;
     }
-    let detected = Detector::with_allowlist(list).detect_lang(text)?;
-    let code = language::from_iso3(detected.code())?;
-    Some(
-        match code {
-            // ə is Azerbaijani's own letter; Turkish has none.
-            "az" | "tr" if allows("az") && letters.schwa * 200 >= letters.total => "az",
-            "az" if allows("tr") && letters.schwa == 0 => "tr",
-            c => c,
-        }
-        .to_string(),
-    )
+    let detected = Detector::with_allowlist(list).detect(text)?;
+    let code = language::from_iso3(detected.lang().code())?;
+    let code = match code {
+        // ə is Azerbaijani's own letter; Turkish has none.
+        "az" | "tr" if allows("az") && letters.schwa * 200 >= letters.total => "az",
+        "az" if allows("tr") && letters.schwa == 0 => "tr",
+        c => c,
+    };
+    Some(Detected {
+        code: code.to_string(),
+        certain: detected.is_reliable(),
+    })
 }
 
 #[derive(Default)]
@@ -60,6 +89,8 @@ struct LetterCounts {
     kazakh_latin: usize,
     schwa: usize,
     q: usize,
+    han: usize,
+    kana: usize,
 }
 
 impl LetterCounts {
@@ -68,8 +99,13 @@ impl LetterCounts {
         for c in text.chars().filter(|c| c.is_alphabetic()) {
             n.total += 1;
             let lower = c.to_lowercase().next().unwrap_or(c);
-            if ('\u{400}'..='\u{4ff}').contains(&lower) {
-                n.cyrillic += 1;
+            match lower {
+                '\u{400}'..='\u{4ff}' => n.cyrillic += 1,
+                '\u{3040}'..='\u{30ff}' => n.kana += 1,
+                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{20000}'..='\u{2ffff}' => {
+                    n.han += 1
+                }
+                _ => {}
             }
             match lower {
                 'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => n.kazakh_cyrillic += 1,
@@ -121,6 +157,23 @@ mod tests {
         let en = "The heads of state first had a short dialogue and then discussed the agenda of bilateral relations.";
         assert_eq!(language(de, &all()).as_deref(), Some("de"));
         assert_eq!(language(en, &all()).as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn chinese_and_japanese_are_told_by_their_scripts() {
+        let zh = "哈萨克斯坦总统托卡耶夫在巴库会见了阿塞拜疆总统阿利耶夫。双方讨论了能源合作。";
+        let ja = "カザフスタンとアゼルバイジャンの大統領がバクーで会談した。両首脳はエネルギー協力について話し合った。";
+        assert_eq!(language(zh, &all()).as_deref(), Some("zh"));
+        assert_eq!(language(ja, &all()).as_deref(), Some("ja"));
+    }
+
+    #[test]
+    fn letters_that_are_no_language_are_guessed_but_not_certain() {
+        let noise = "qxzj kvwp fqxz jkvw pfqx zjkv wpfq xzjk vwpf qxzjk vwpfq xzjkv wpfqx zjkvw pfqxz jkvwp";
+        let guess = detect(noise, &all()).expect("a guess");
+        assert!(!guess.certain, "{guess:?}");
+        let en = "The heads of state first had a short dialogue and then discussed the agenda of bilateral relations.";
+        assert!(detect(en, &all()).unwrap().certain);
     }
 
     #[test]

@@ -86,7 +86,8 @@ impl fmt::Display for SeedReport {
 pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>> {
     let seeds_dir = root.join(SEEDS_DIR);
     let content_dir = root.join(CONTENT_DIR);
-    let seeds = fs::list_files(&seeds_dir, "txt")?;
+    let listing = fs::list(&seeds_dir, "txt")?;
+    let seeds = listing.files;
     let existing = index_content(root)?;
     let today = crate::date::today();
 
@@ -102,6 +103,7 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         .collect();
 
     std::fs::create_dir_all(&content_dir).map_err(|e| Error::write(&content_dir, e))?;
+    fs::remove_stale_temps(&content_dir)?;
     let mut taken: HashSet<String> = existing.files.iter().map(|p| relative(root, p)).collect();
     let mut reports = Vec::new();
     for (name, result) in parsed {
@@ -132,6 +134,14 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         };
         reports.push(report);
     }
+    for link in &listing.links {
+        reports.push(SeedReport {
+            seed: relative(root, link),
+            outcome: Err("is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here".into()),
+            warnings: Vec::new(),
+        });
+    }
+    reports.sort_by(|a, b| a.seed.cmp(&b.seed));
     Ok(reports)
 }
 

@@ -8,7 +8,6 @@ pub mod views;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
@@ -84,6 +83,9 @@ impl Page {
 
 pub struct Renderer {
     tera: Tera,
+    /// Each template's file as an editor knows it: `templates/404.html`, or
+    /// `built-in template 404.html`.
+    files: BTreeMap<String, String>,
 }
 
 impl Renderer {
@@ -110,39 +112,90 @@ impl Renderer {
                 sources.insert(name.clone(), (format!("{TEMPLATES_DIR}/{name}"), text));
             }
         }
+        let files: BTreeMap<String, String> = sources
+            .iter()
+            .map(|(name, (shown, _))| (name.clone(), shown.clone()))
+            .collect();
         let mut tera = Tera::new();
         tera.add_raw_templates(
             sources
                 .iter()
                 .map(|(name, (_, text))| (name.as_str(), text.as_str())),
         )
-        .map_err(|e| {
-            let message = one_line(&e);
-            // Name the file the message is about, the site's own or the built-in one.
-            let shown = sources
-                .iter()
-                .find(|(name, _)| message.contains(&format!("'{name}'")))
-                .map_or(TEMPLATES_DIR, |(_, (shown, _))| shown.as_str());
-            Error::Located(Diagnostic::error(
-                shown,
-                0,
-                0,
-                format!("{message}; fix the template"),
-            ))
-        })?;
-        Ok(Renderer { tera })
+        .map_err(|e| template_error(&e, &files, None))?;
+        Ok(Renderer { tera, files })
     }
 
     fn render(&self, name: &str, context: &Context) -> Result<String> {
-        self.tera.render(name, context).map_err(|e| {
-            Error::Located(Diagnostic::error(
-                format!("{TEMPLATES_DIR}/{name}"),
-                0,
-                0,
-                format!("cannot render: {}", one_line(&e)),
-            ))
-        })
+        self.tera
+            .render(name, context)
+            .map_err(|e| template_error(&e, &self.files, Some(name)))
     }
+}
+
+/// Tera's text report of an error: `error: MESSAGE --> NAME:LINE:COLUMN`.
+static REPORT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"error: ([^\n]+?)\s*\n\s*--> ([^\s:]+):(\d+):(\d+)").expect("report pattern")
+});
+
+/// A template error at the template's file, line and column. `rendering` is
+/// the template being rendered, when the error came while rendering.
+fn template_error(
+    e: &tera::Error,
+    files: &BTreeMap<String, String>,
+    rendering: Option<&str>,
+) -> Error {
+    let file = |name: &str| {
+        files
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| format!("{TEMPLATES_DIR}/{name}"))
+    };
+    let (path, line, column, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            (
+                file(report.filename()),
+                span.start_line,
+                span.start_col + 1,
+                report.message().trim().to_string(),
+            )
+        }
+        tera::ErrorKind::MissingParent { current, parent } => (
+            file(current),
+            0,
+            0,
+            format!(
+                "extends \"{parent}\", which is neither a built-in template nor a file in {TEMPLATES_DIR}/"
+            ),
+        ),
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => (file(tpl), 0, 0, one_line(e)),
+        _ => match REPORT.captures(&e.to_string()) {
+            // Unknown filters, tests and includes come as a report in text.
+            Some(c) => (
+                file(&c[2]),
+                c[3].parse().unwrap_or(0),
+                c[4].parse().unwrap_or(0),
+                c[1].to_string(),
+            ),
+            None => (
+                rendering.map_or(TEMPLATES_DIR.to_string(), file),
+                0,
+                0,
+                one_line(e),
+            ),
+        },
+    };
+    let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    let message = message.trim_end_matches('.');
+    let message = match rendering {
+        Some(name) if file(name) != path => {
+            format!("{message} (while rendering {name}); fix the template")
+        }
+        _ => format!("{message}; fix the template"),
+    };
+    Error::Located(Diagnostic::error(path, line, column, message))
 }
 
 fn one_line(e: &tera::Error) -> String {
@@ -358,20 +411,6 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
     }
     plan.sort_by(|a, b| a.0.cmp(&b.0));
     plan
-}
-
-/// Every file of the site, sorted by path, rendered in parallel.
-pub fn render_site(site: &Site, renderer: &Renderer) -> Result<Vec<Page>> {
-    let plan = plan(site);
-    let mut pages: Vec<Page> = plan
-        .par_iter()
-        .map(|(path, job)| render_job(site, renderer, &plan, path, *job))
-        .collect::<Result<Vec<Vec<Page>>>>()?
-        .into_iter()
-        .flatten()
-        .collect();
-    pages.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(pages)
 }
 
 /// One job's files. `plan` is the whole site's, for the sitemap.
@@ -590,9 +629,13 @@ fn json_ld(
     if let Some(d) = meta.date {
         ld["datePublished"] = d.iso().into();
     }
+    // `<`, `>` and `&` only occur inside JSON strings, where `\u003c` means
+    // the same; written so, no text can end the script or open a comment.
     serde_json::to_string(&ld)
         .unwrap_or_default()
-        .replace("</", "<\\/")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 #[derive(Serialize)]

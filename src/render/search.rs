@@ -6,6 +6,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -61,30 +63,37 @@ pub fn shard_key(token: &str) -> String {
 }
 
 pub fn render_index(site: &Site) -> Vec<Page> {
-    // Each article's distinct words, found in parallel, merged in order.
-    let words: Vec<BTreeSet<String>> = site
-        .entries
-        .par_iter()
-        .map(|e| {
-            let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
-            word_spans(&text)
-                .map(|(a, b)| &text[a..b])
-                .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
-    let mut shards: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
-    for (i, tokens) in words.into_iter().enumerate() {
-        for token in tokens {
-            shards
-                .entry(shard_key(&token))
-                .or_default()
-                .entry(token)
-                .or_default()
-                .push(i);
+    // Each article's distinct words, found in parallel a batch at a time
+    // (so that only one batch's words are ever held apart), merged in order.
+    let mut postings: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (batch, entries) in site.entries.chunks(1024).enumerate() {
+        let words: Vec<Vec<String>> = entries
+            .par_iter()
+            .map(|e| {
+                let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
+                let mut tokens: Vec<&str> = word_spans(&text)
+                    .map(|(a, b)| &text[a..b])
+                    .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
+                    .collect();
+                tokens.sort_unstable();
+                tokens.dedup();
+                tokens.into_iter().map(str::to_string).collect()
+            })
+            .collect();
+        for (k, tokens) in words.into_iter().enumerate() {
+            for token in tokens {
+                postings.entry(token).or_default().push(batch * 1024 + k);
+            }
         }
     }
+    let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
+    postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // Every token has two letters or more, so sorted tokens come shard by
+    // shard, and the shards in the order of their keys.
+    let shards: Vec<(String, &[Posting])> = postings
+        .chunk_by(|a, b| first_two(&a.0) == first_two(&b.0))
+        .map(|run| (shard_key(&run[0].0), run))
+        .collect();
     let mut docs = Vec::with_capacity(site.entries.len());
     for e in &site.entries {
         docs.push(Doc {
@@ -144,20 +153,40 @@ pub fn render_index(site: &Site) -> Vec<Page> {
         docs,
         entities,
         aliases,
-        shards: shards.keys().cloned().collect(),
+        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
         languages,
     };
     let mut pages = vec![Page::new(
         "search/docs.json",
         serde_json::to_vec(&index).unwrap_or_default(),
     )];
-    for (key, tokens) in shards {
-        pages.push(Page::new(
+    pages.par_extend(shards.par_iter().map(|(key, tokens)| {
+        Page::new(
             format!("search/shards/{key}.json"),
-            serde_json::to_vec(&tokens).unwrap_or_default(),
-        ));
-    }
+            serde_json::to_vec(&Shard(tokens)).unwrap_or_default(),
+        )
+    }));
     pages
+}
+
+/// A token and the articles that have it.
+type Posting = (String, Vec<usize>);
+
+/// A word's first two characters.
+fn first_two(token: &str) -> &str {
+    match token.char_indices().nth(2) {
+        Some((end, _)) => &token[..end],
+        None => token,
+    }
+}
+
+/// A shard as JSON: each token, in order, with the articles that have it.
+struct Shard<'a>(&'a [Posting]);
+
+impl Serialize for Shard<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(token, docs)| (token, docs)))
+    }
 }
 
 #[cfg(test)]

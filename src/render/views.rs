@@ -101,19 +101,49 @@ pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link
         .collect()
 }
 
+/// For each of the article's topics, the first line of its text that
+/// mentions the topic: one pass over the lines, which ends once every topic
+/// is found (most articles name theirs early).
+fn topic_lines(site: &Site, e: &Entry) -> Vec<(usize, std::ops::Range<usize>)> {
+    let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
+    let mut wanted: Vec<usize> = e
+        .article
+        .meta
+        .topics
+        .iter()
+        .filter_map(|slug| site.config.topics.iter().position(|t| &t.slug == slug))
+        .collect();
+    let plain = &e.body.plain;
+    let mut found = Vec::new();
+    let mut start = 0;
+    while !wanted.is_empty() && start < plain.len() {
+        let end = plain[start..].find('\n').map_or(plain.len(), |i| start + i);
+        let hits = lexicon.find(&plain[start..end]);
+        wanted.retain(|&t| {
+            let hit = hits.iter().any(|h| h.id == t);
+            if hit {
+                found.push((t, start..end));
+            }
+            !hit
+        });
+        start = end + 1;
+    }
+    found
+}
+
 /// The sentence around the first mention of a topic's keywords, cut to
 /// about 260 characters, keywords in `<mark>`. HTML-escaped.
 fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
     let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
-    // The first paragraph that mentions the topic; most articles do early.
-    let (text, hits) = e.body.plain.lines().find_map(|line| {
-        let hits: Vec<_> = lexicon
-            .find(line)
-            .into_iter()
-            .filter(|h| h.id == topic)
-            .collect();
-        (!hits.is_empty()).then_some((line, hits))
-    })?;
+    let plain = &e.body.plain;
+    let lines = e.topic_lines.get_or_init(|| topic_lines(site, e));
+    let (_, range) = lines.iter().find(|(t, _)| *t == topic)?;
+    let text = &plain[range.clone()];
+    let hits: Vec<_> = lexicon
+        .find(text)
+        .into_iter()
+        .filter(|h| h.id == topic)
+        .collect();
     let first = hits.first()?;
     let start = text[..first.start]
         .rfind(['\n', '.', '!', '?'])

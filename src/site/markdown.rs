@@ -2,6 +2,12 @@
 //! resolved, headings given ids, code highlighted by syntect with CSS
 //! classes. Also the body as plain text, for search and excerpts, and every
 //! link with its position, for `check`.
+//!
+//! The body cannot put markup of its own into a page: raw HTML is shown as
+//! the text it is (an HTML comment, an editors' note, is left out), and a
+//! link or image whose address could run script (`javascript:`, `data:`,
+//! anything but http, https, mailto, tel or a relative address) is dropped,
+//! its text kept.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -11,7 +17,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::text::slugify;
+use crate::text::{is_safe_link, slugify};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -40,6 +46,8 @@ pub struct Rendered {
     /// Heading ids, in order.
     pub headings: Vec<String>,
     pub links: Vec<LinkRef>,
+    /// Links and images left out for their scheme (`javascript:`, ...).
+    pub dropped: Vec<LinkRef>,
     pub has_code: bool,
 }
 
@@ -59,8 +67,33 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
     let mut events: Vec<Event> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut code: Option<(String, String)> = None;
+    // The text of the raw HTML block being read.
+    let mut html_block: Option<String> = None;
+    // Per open link and image, whether its tags are written (false: dropped).
+    let mut kept: Vec<bool> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let Some(text) = html_block.as_mut() {
+            match event {
+                Event::Html(t) => {
+                    text.push_str(&t);
+                    continue;
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    let text = html_block.take().expect("inside an HTML block");
+                    if !is_comment(&text) {
+                        let text = text.trim_end().to_string();
+                        out.plain.push_str(&text);
+                        out.plain.push('\n');
+                        events.push(Event::Start(Tag::Paragraph));
+                        events.push(Event::Text(text.into()));
+                        events.push(Event::End(TagEnd::Paragraph));
+                    }
+                    continue;
+                }
+                _ => continue,
+            }
+        }
         if let Some((_, text)) = code.as_mut() {
             match event {
                 Event::Text(t) => {
@@ -132,12 +165,43 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                 events.push(Event::End(TagEnd::Heading(level)));
                 continue;
             }
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some(String::new());
+                continue;
+            }
+            Event::InlineHtml(t) => {
+                if is_comment(&t) {
+                    continue;
+                }
+                if heading.is_none() {
+                    out.plain.push_str(&t);
+                }
+                Event::Text(t)
+            }
+            Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. })
+                if !is_safe_link(dest_url) =>
+            {
+                out.dropped.push(LinkRef {
+                    dest: dest_url.to_string(),
+                    offset: range.start,
+                    image: matches!(event, Event::Start(Tag::Image { .. })),
+                });
+                kept.push(false);
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                if kept.pop() == Some(false) {
+                    continue;
+                }
+                event
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
             }) => {
+                kept.push(true);
                 let dest_url = record_link(&mut out.links, dest_url, range.start, false, resolve);
                 Event::Start(Tag::Link {
                     link_type,
@@ -152,6 +216,7 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                 title,
                 id,
             }) => {
+                kept.push(true);
                 let dest_url = record_link(&mut out.links, dest_url, range.start, true, resolve);
                 Event::Start(Tag::Image {
                     link_type,
@@ -185,6 +250,25 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Whether raw HTML is nothing but complete comments (`<!-- note -->`),
+/// which are notes between editors and are left out of the page.
+fn is_comment(html: &str) -> bool {
+    let mut rest = html.trim();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix("<!--") else {
+            return false;
+        };
+        let Some(end) = inner.find("-->") else {
+            return false;
+        };
+        rest = inner[end + 3..].trim_start();
+    }
+    true
 }
 
 /// Notes a link as written and returns its destination resolved.
@@ -330,6 +414,61 @@ mod tests {
             &none,
         );
         assert_eq!(r.plain, "Title\nFirst para.\nitem one\nitem two\n");
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text_and_comments_are_left_out() {
+        let r = render(
+            "Talks <script>alert(1)</script> and <b onclick=\"x()\">bold</b> <!-- note -->.\n\n<div onmouseover=\"x()\">\nblock\n</div>\n\n<!-- a note\nfor editors -->\n\n<!-- closed --> then --> and <!--\n\nlast\n",
+            &none,
+        );
+        assert_eq!(
+            r.html,
+            "<p>Talks &lt;script&gt;alert(1)&lt;/script&gt; and &lt;b onclick=\"x()\"&gt;bold&lt;/b&gt; .</p>\n\
+             <p>&lt;div onmouseover=\"x()\"&gt;\nblock\n&lt;/div&gt;</p>\n\
+             <p>&lt;!-- closed --&gt; then --&gt; and &lt;!--</p>\n\
+             <p>last</p>\n"
+        );
+        assert!(
+            r.plain.contains("<b onclick=\"x()\">bold</b>"),
+            "{}",
+            r.plain
+        );
+        assert!(!r.plain.contains("note"), "{}", r.plain);
+    }
+
+    #[test]
+    fn links_that_could_run_script_are_dropped_and_their_text_kept() {
+        let body = "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](&#106;avascript:x) \
+                    [d](data:text/html,x) [e](vbscript:x) <javascript:x> ![f](javascript:x) \
+                    [![g](data:image/svg+xml,x)](https://ok.example/) [h](https://ok.example/) \
+                    [i](mailto:a@b.example) [j](other.md) [k](#top)";
+        let r = render(body, &none);
+        assert_eq!(
+            r.html,
+            "<p>a b c d e javascript:x f <a href=\"https://ok.example/\">g</a> \
+             <a href=\"https://ok.example/\">h</a> <a href=\"mailto:a@b.example\">i</a> \
+             <a href=\"other.md\">j</a> <a href=\"#top\">k</a></p>\n"
+        );
+        let dropped: Vec<(&str, bool)> = r
+            .dropped
+            .iter()
+            .map(|l| (l.dest.as_str(), l.image))
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                ("javascript:alert(1)", false),
+                ("JaVaScRiPt:x", false),
+                ("javascript:x", false),
+                ("data:text/html,x", false),
+                ("vbscript:x", false),
+                ("javascript:x", false),
+                ("javascript:x", true),
+                ("data:image/svg+xml,x", true),
+            ]
+        );
+        assert_eq!(r.links.len(), 5);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Entry {
     pub summary: String,
     /// Links to site pages written as `/path`, checked once the pages exist.
     pub site_links: Vec<(String, usize, usize)>,
+    /// Per topic of the article, the byte range of the first line of the
+    /// plain text that mentions it: found once, when a topic page asks.
+    pub topic_lines: std::sync::OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
 }
 
 impl Entry {
@@ -122,28 +125,41 @@ impl Site {
         }
         let rendered: Vec<Arc<markdown::Rendered>> = articles
             .par_iter()
-            .map(|a| {
-                let body = hash(&a.body);
-                match cache.bodies.get(&a.path) {
-                    Some((h, r)) if *h == body => r.clone(),
-                    _ => Arc::new(markdown::render(&a.body, &resolve)),
-                }
+            .map(|a| match cache.bodies.get(&a.path) {
+                Some((h, r)) if *h == hash(&a.body) => r.clone(),
+                _ => Arc::new(markdown::render(&a.body, &resolve)),
             })
             .collect();
-        cache.bodies = articles
-            .iter()
-            .zip(&rendered)
-            .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
-            .collect();
+        if !cache.once {
+            cache.bodies = articles
+                .iter()
+                .zip(&rendered)
+                .map(|(a, r)| (a.path.clone(), (hash(&a.body), r.clone())))
+                .collect();
+        }
 
         let mut entries = Vec::with_capacity(articles.len());
-        for (article, r) in articles.into_iter().zip(rendered) {
+        for (mut article, r) in articles.into_iter().zip(rendered) {
             let summary = article
                 .meta
                 .summary
                 .clone()
                 .unwrap_or_else(|| summary_of(&r.plain));
             let mut site_links = Vec::new();
+            for link in &r.dropped {
+                let (line, column) = body_position(&article, link.offset);
+                let (what, shown) = if link.image {
+                    ("image", "its description is shown instead")
+                } else {
+                    ("link to", "its text is shown without the link")
+                };
+                diags.push(Diagnostic::warning(
+                    &article.path,
+                    line,
+                    column,
+                    format!("{what} \"{}\" left out of the page: an address must start with https://, http://, mailto: or tel:, or lead to a page of the site; {shown}", link.dest),
+                ));
+            }
             for link in &r.links {
                 let (line, column) = body_position(&article, link.offset);
                 let (file, anchor) = split_anchor(&link.dest);
@@ -182,12 +198,15 @@ impl Site {
                     ));
                 }
             }
+            // Only its HTML and plain text are wanted from here on.
+            article.body = String::new();
             entries.push(Entry {
                 url: article_url(&article.slug),
                 article,
                 body: r,
                 summary,
                 site_links,
+                topic_lines: Default::default(),
             });
         }
 
@@ -346,7 +365,8 @@ impl Site {
     pub fn related(&self, i: usize) -> Vec<usize> {
         const RELATED_WINDOW: usize = 200;
         let meta = &self.entries[i].article.meta;
-        let mut score: HashMap<usize, u32> = HashMap::new();
+        // Every candidate once per tag it shares; sorted, a run's length is its score.
+        let mut candidates: Vec<usize> = Vec::new();
         for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
             for tag in list {
                 let Some(holders) = self.holders[kind].get(tag.as_str()) else {
@@ -355,23 +375,35 @@ impl Site {
                 let at = holders.binary_search(&i).unwrap_or_else(|p| p);
                 let from = at.saturating_sub(RELATED_WINDOW);
                 let to = (at + RELATED_WINDOW + 1).min(holders.len());
-                for &j in &holders[from..to] {
-                    if j != i && !self.translations[i].contains(&j) {
-                        *score.entry(j).or_insert(0) += 1;
-                    }
-                }
+                candidates.extend(holders[from..to].iter().filter(|&&j| j != i));
             }
         }
+        candidates.sort_unstable();
         let days = |j: usize| match (self.entries[i].date(), self.entries[j].date()) {
             (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
             _ => u64::MAX,
         };
-        let mut ranked: Vec<(u32, u64, &str, usize)> = score
-            .into_iter()
-            .map(|(j, s)| (s, days(j), self.entries[j].slug(), j))
-            .collect();
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
-        ranked.into_iter().take(RELATED).map(|r| r.3).collect()
+        // Better first: more shared, then nearer in time, then by slug.
+        let better = |a: &(usize, u64, usize), b: &(usize, u64, usize)| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| self.entries[a.2].slug().cmp(self.entries[b.2].slug()))
+        };
+        let mut best: Vec<(usize, u64, usize)> = Vec::with_capacity(RELATED + 1);
+        for run in candidates.chunk_by(|a, b| a == b) {
+            let j = run[0];
+            if self.translations[i].contains(&j) {
+                continue;
+            }
+            let scored = (run.len(), days(j), j);
+            if best.len() == RELATED && better(&scored, &best[RELATED - 1]).is_ge() {
+                continue;
+            }
+            let at = best.partition_point(|b| better(b, &scored).is_lt());
+            best.insert(at, scored);
+            best.truncate(RELATED);
+        }
+        best.into_iter().map(|b| b.2).collect()
     }
 
     /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.
@@ -399,8 +431,19 @@ fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, String) {
 /// Bodies rendered to HTML by an earlier assembly, by file.
 #[derive(Default)]
 pub struct BodyCache {
+    /// Whether to keep nothing (a build assembles once).
+    once: bool,
     links_key: u64,
     bodies: HashMap<std::path::PathBuf, (u64, Arc<markdown::Rendered>)>,
+}
+
+impl BodyCache {
+    pub fn once() -> BodyCache {
+        BodyCache {
+            once: true,
+            ..BodyCache::default()
+        }
+    }
 }
 
 fn hash(value: &impl std::hash::Hash) -> u64 {

@@ -74,14 +74,14 @@ export const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------
 // Building
 
-/** Builds the site (the repository, or $CASPIAN_SITE) into outDir or a fresh temp dir. */
-export function buildSite(baseUrl, outDir) {
+/** Builds the site (the repository, $CASPIAN_SITE, or siteRoot) into outDir or a fresh temp dir. */
+export function buildSite(baseUrl, outDir, siteRoot = SITE_ROOT) {
   const bin = caspianBin();
   if (!fs.existsSync(bin)) {
     throw new Error(`caspian binary not found at ${bin}: run \`cargo build\` or set CASPIAN_BIN`);
   }
   const out = outDir || fs.mkdtempSync(path.join(os.tmpdir(), "caspian-site-"));
-  const r = spawnSync(bin, ["--root", SITE_ROOT, "build", "--out", out, "--base-url", baseUrl], {
+  const r = spawnSync(bin, ["--root", siteRoot, "build", "--out", out, "--base-url", baseUrl], {
     encoding: "utf8",
   });
   if (r.status !== 0) {
@@ -168,11 +168,11 @@ export async function resolveRequest(root, urlPath) {
 }
 
 /**
- * Starts the server on a free port, builds the site for that port, and
- * returns { dir, port, origin, base, url(path), requests, close() }.
- * `requests` logs every request as { method, url, status }.
+ * Starts the server on a free port, builds the site (or the one in `root`)
+ * for that port, and returns { dir, port, origin, base, url(path), requests,
+ * close() }. `requests` logs every request as { method, url, status }.
  */
-export async function startSite() {
+export async function startSite({ root: siteRoot } = {}) {
   const requests = [];
   let root = null;
   const server = http.createServer(async (req, res) => {
@@ -214,7 +214,7 @@ export async function startSite() {
   const origin = `http://127.0.0.1:${port}`;
   const base = origin + BASE_PATH;
   try {
-    root = buildSite(base);
+    root = buildSite(base, undefined, siteRoot);
   } catch (err) {
     server.close();
     throw err;

@@ -213,7 +213,10 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// is too long to be anything else.
 pub fn is_sentence(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
-    trimmed.ends_with(['.', '!', '?', '…', ':', ';']) || word_count(line) >= 25
+    // Also the full stops of Chinese and Japanese, Hindi, Arabic and Urdu.
+    trimmed.ends_with([
+        '.', '!', '?', '…', ':', ';', '。', '！', '？', '；', '：', '।', '؟', '۔',
+    ]) || word_count(line) >= 25
 }
 
 /// A paragraph long enough that it cannot be a link or a button.

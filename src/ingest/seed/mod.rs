@@ -50,9 +50,22 @@ pub fn parse(
     let body_text = paragraphs.join("\n");
     let all_text = format!("{}\n{body_text}", cleaned.headline.as_deref().unwrap_or(""));
 
-    let lang = detect::language(&all_text, &config.languages).ok_or_else(|| {
+    let detected = detect::detect(&all_text, &config.languages).ok_or_else(|| {
         "too little text to tell its language; add more of the article or write the Markdown file by hand".to_string()
     })?;
+    let lang = detected.code;
+    if !config.languages.contains(&lang) {
+        warnings.push(format!(
+            "the text is in {} ({lang}), not one of the site's languages ({}); add \"{lang}\" to `languages` in site.toml",
+            crate::language::english_name(&lang),
+            config.languages.join(", ")
+        ));
+    } else if !detected.certain {
+        warnings.push(format!(
+            "the language could not be told for certain (taken as {lang}); check `lang:`, and that the file holds an article in one of the site's languages ({})",
+            config.languages.join(", ")
+        ));
+    }
 
     let (date, date_warning) = choose_date(&cleaned, &paragraphs, today);
     warnings.extend(date_warning);
@@ -127,19 +140,10 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty; paste the article's text into it or delete it".into());
     }
-    for (magic, what) in [
-        (&b"%PDF"[..], "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive or Word document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"{\\rtf", "an RTF document"),
-    ] {
-        if bytes.starts_with(magic) {
-            return Err(format!(
-                "is {what}, not text; copy the article's text into a .txt file saved as UTF-8"
-            ));
-        }
+    if let Some(what) = crate::text::file_kind(bytes) {
+        return Err(format!(
+            "is {what}, not text; copy the article's text into a .txt file saved as UTF-8"
+        ));
     }
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes[2..]
@@ -272,7 +276,10 @@ fn is_deadline(paragraph: &str, start: usize) -> bool {
 fn generated_title(first_paragraph: &str) -> String {
     let sentence_end = first_paragraph
         .char_indices()
-        .find(|&(i, c)| matches!(c, '.' | '!' | '?') && first_paragraph[i + 1..].starts_with(' '))
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?') && first_paragraph[i + 1..].starts_with(' ')
+                || matches!(c, '。' | '！' | '？')
+        })
         .map_or(first_paragraph.len(), |(i, _)| i);
     let mut sentence = first_paragraph[..sentence_end].trim_end_matches('.').trim();
     if let Some(m) = dates::find(sentence).first().filter(|m| m.start == 0) {

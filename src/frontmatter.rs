@@ -594,7 +594,13 @@ fn quoted(s: &str) -> String {
             '\\' => q.push_str("\\\\"),
             '\n' => q.push_str("\\n"),
             '\t' => q.push_str("\\t"),
-            c if c.is_control() || !is_printable(c) => q.push_str(&format!("\\u{:04x}", c as u32)),
+            // YAML breaks lines at U+2028 and U+2029 even inside quotes.
+            c if c.is_control()
+                || !is_printable(c)
+                || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') =>
+            {
+                q.push_str(&format!("\\u{:04x}", c as u32))
+            }
             c => q.push(c),
         }
     }
@@ -867,6 +873,21 @@ mod tests {
             ..Default::default()
         };
         let written = write(&fm);
+        assert_eq!(parse_ok(split(&written).unwrap().yaml), fm, "{written}");
+    }
+
+    #[test]
+    fn line_separators_inside_quotes_are_escaped() {
+        // Found by fuzzing: U+2028 was written as it is, and YAML broke the
+        // quoted title there, so a `---` after it closed the document.
+        let fm = FrontMatter {
+            title: "Toqajew \u{2028} --- fingerprint: \u{2029} x".into(),
+            lang: "kk".into(),
+            summary: Some("\u{feff}x".into()),
+            ..Default::default()
+        };
+        let written = write(&fm);
+        assert_eq!(written.lines().count(), 5, "{written}");
         assert_eq!(parse_ok(split(&written).unwrap().yaml), fm, "{written}");
     }
 

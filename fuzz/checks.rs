@@ -212,7 +212,10 @@ pub fn markdown(data: &[u8]) {
         // A NUL byte marks a damaged file: the article is refused, at its line.
         let text = format!("{head}{body}");
         let (article, diags) = Article::parse(Path::new("content/fuzz.md"), &text, config());
-        assert!(article.is_none(), "an article with a NUL character was accepted");
+        assert!(
+            article.is_none(),
+            "an article with a NUL character was accepted"
+        );
         assert_located(&diags, &text);
         return;
     }

@@ -207,9 +207,16 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
         match serde_yaml::from_str(yaml) {
             Ok(v) => v,
             Err(e) => {
-                let (line, column) = e
-                    .location()
-                    .map_or((yaml_line, 1), |l| (yaml_line + l.line() - 1, l.column()));
+                // From the byte offset, not YAML's own line count: YAML also
+                // breaks lines at U+0085, U+2028 and U+2029, editors do not.
+                let (line, column) = e.location().map_or((yaml_line, 1), |l| {
+                    let mut at = l.index().min(yaml.len());
+                    while !yaml.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    let (line, column) = crate::config::line_column(yaml, at);
+                    (yaml_line + line - 1, column)
+                });
                 let message = e.to_string();
                 let message = message
                     .split(" at line ")
@@ -354,7 +361,10 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
                             _ => problem(locator.value("source", k), unknown_key_message(k, &SOURCE_KEYS, "source")),
                         }
                     }
-                    fm.source = Some(source);
+                    // A source with nothing in it is no source: the writer leaves it out.
+                    if source != Source::default() {
+                        fm.source = Some(source);
+                    }
                 }
                 v => match scalar_text(v) {
                     Some(name) => fm.source = Some(Source { name: Some(name.trim().to_string()), ..Default::default() }),
@@ -497,7 +507,7 @@ pub fn write(fm: &FrontMatter) -> String {
             "[{}]",
             items
                 .iter()
-                .map(|s| scalar(s))
+                .map(|s| flow_scalar(s))
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -559,23 +569,43 @@ pub fn write(fm: &FrontMatter) -> String {
 /// numbers, dates, indicators, `: ` and ` #`).
 pub fn scalar(s: &str) -> String {
     if needs_quotes(s) {
-        let mut q = String::with_capacity(s.len() + 2);
-        q.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => q.push_str("\\\""),
-                '\\' => q.push_str("\\\\"),
-                '\n' => q.push_str("\\n"),
-                '\t' => q.push_str("\\t"),
-                c if c.is_control() => q.push_str(&format!("\\u{:04x}", c as u32)),
-                c => q.push(c),
-            }
-        }
-        q.push('"');
-        q
+        quoted(s)
     } else {
         s.to_string()
     }
+}
+
+/// A scalar as an item of a `[a, b]` list, where `,`, `[`, `]`, `{` and `}`
+/// would end it too.
+fn flow_scalar(s: &str) -> String {
+    if s.contains([',', '[', ']', '{', '}']) {
+        quoted(s)
+    } else {
+        scalar(s)
+    }
+}
+
+fn quoted(s: &str) -> String {
+    let mut q = String::with_capacity(s.len() + 2);
+    q.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => q.push_str("\\\""),
+            '\\' => q.push_str("\\\\"),
+            '\n' => q.push_str("\\n"),
+            '\t' => q.push_str("\\t"),
+            // YAML breaks lines at U+2028 and U+2029 even inside quotes.
+            c if c.is_control()
+                || !is_printable(c)
+                || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}') =>
+            {
+                q.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => q.push(c),
+        }
+    }
+    q.push('"');
+    q
 }
 
 fn needs_quotes(s: &str) -> bool {
@@ -594,9 +624,17 @@ fn needs_quotes(s: &str) -> bool {
         || s.contains(" #")
         || s.ends_with(':')
         || s.chars().any(|c| {
-            c.is_control() || c == '\u{feff}' || c == '\u{85}' || c == '\u{2028}' || c == '\u{2029}'
+            !is_printable(c) || c.is_control() || matches!(c, '\u{feff}' | '\u{2028}' | '\u{2029}')
         })
         || looks_numeric(s)
+}
+
+/// Whether YAML lets `c` stand in a document as it is; any other character
+/// (a control character, U+FFFE, U+FFFF) must be written as an escape.
+fn is_printable(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{85}'
+        | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// Numbers, dates and times in any YAML version's eyes: `2024`, `1_000`,
@@ -688,6 +726,20 @@ mod tests {
                 .starts_with("the front matter is not valid YAML"),
             "{problems:?}"
         );
+    }
+
+    #[test]
+    fn yaml_error_lines_count_only_newlines() {
+        // YAML breaks lines at NEL and LINE SEPARATOR too; the file's lines
+        // as an editor sees them do not.
+        let (_, problems) = parse("title: \"a\u{2028}b\u{85}c\"\nlang\n", 2);
+        let (_, plain) = parse("title: \"axbxc\"\nlang\n", 2);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            (problems[0].line, problems[0].column),
+            (plain[0].line, plain[0].column)
+        );
+        assert!(problems[0].line <= 4, "{problems:?}");
     }
 
     #[test]
@@ -800,6 +852,56 @@ mod tests {
         let text = write(&fm);
         let split = split(&text).unwrap();
         assert_eq!(parse_ok(split.yaml), fm);
+    }
+
+    #[test]
+    fn characters_yaml_refuses_are_escaped() {
+        for s in ["a\u{fffe}b", "\u{ffff}", "del\u{7f}", "c1\u{9b}"] {
+            let yaml = format!("title: {}\nlang: en\n", scalar(s));
+            assert!(yaml.is_ascii(), "{yaml}");
+            assert_eq!(parse_ok(&yaml).title, s, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn list_items_with_brackets_and_commas_stay_one_item() {
+        let fm = FrontMatter {
+            title: "T".into(),
+            lang: "en".into(),
+            topics: vec!["a, b".into(), "r [,1t".into(), "x]".into(), "{y}".into()],
+            translations: vec!["c,d".into()],
+            ..Default::default()
+        };
+        let written = write(&fm);
+        assert_eq!(parse_ok(split(&written).unwrap().yaml), fm, "{written}");
+    }
+
+    #[test]
+    fn line_separators_inside_quotes_are_escaped() {
+        // Found by fuzzing: U+2028 was written as it is, and YAML broke the
+        // quoted title there, so a `---` after it closed the document.
+        let fm = FrontMatter {
+            title: "Toqajew \u{2028} --- fingerprint: \u{2029} x".into(),
+            lang: "kk".into(),
+            summary: Some("\u{feff}x".into()),
+            ..Default::default()
+        };
+        let written = write(&fm);
+        assert_eq!(written.lines().count(), 5, "{written}");
+        assert_eq!(parse_ok(split(&written).unwrap().yaml), fm, "{written}");
+    }
+
+    #[test]
+    fn an_empty_source_is_no_source() {
+        for yaml in [
+            "title: T\nlang: en\nsource: {}\n",
+            "title: T\nlang: en\nsource:\n  name: \"\"\n  url: # none\n",
+        ] {
+            let fm = parse_ok(yaml);
+            assert_eq!(fm.source, None, "{yaml}");
+            let written = write(&fm);
+            assert_eq!(parse_ok(split(&written).unwrap().yaml), fm, "{written}");
+        }
     }
 
     #[test]

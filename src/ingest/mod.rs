@@ -182,7 +182,9 @@ pub fn is_untouched(text: &str) -> bool {
     let recorded = text[line_start..line_end]
         .trim()
         .trim_start_matches("fingerprint:")
-        .trim();
+        .trim()
+        // The writer quotes a fingerprint that YAML would read as a number.
+        .trim_matches(['"', '\'']);
     let without = format!("{}{}", &text[..line_start], &text[line_end..]);
     fingerprint(&without) == recorded
 }
@@ -281,6 +283,32 @@ mod tests {
         assert!(is_untouched(&text));
         assert!(!is_untouched(&text.replace("Body.", "Body, edited.")));
         assert!(!is_untouched("---\ntitle: T\n---\n"));
+    }
+
+    #[test]
+    fn a_quoted_fingerprint_still_matches() {
+        // A fingerprint such as "9d810466539f9470" looks like a number to
+        // YAML, so the writer quotes it; this one is the first such body.
+        let ingested = |n: usize| Ingested {
+            slug: "x".into(),
+            front_matter: frontmatter::FrontMatter {
+                title: "T".into(),
+                lang: "en".into(),
+                source: Some(frontmatter::Source {
+                    seed: Some("seeds/x.txt".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            body: format!("Body {n}.\n"),
+            warnings: vec![],
+        };
+        let text = (0..)
+            .map(|n| render(&ingested(n)))
+            .find(|text| text.contains("\n  fingerprint: \""))
+            .expect("some fingerprint is quoted");
+        assert!(is_untouched(&text), "{text}");
+        assert!(!is_untouched(&text.replace("Body", "Text")));
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn parse(
 
     let (title, generated) = match &cleaned.headline {
         Some(h) => (h.clone(), false),
-        None => (generated_title(paragraphs[0]), true),
+        None => (generated_title(&paragraphs), true),
     };
     if generated {
         warnings.push("the text has no headline; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
@@ -271,26 +271,49 @@ fn is_deadline(paragraph: &str, start: usize) -> bool {
     })
 }
 
-/// A title from the first sentence: a leading date dropped, at most 90
-/// characters, cut at a word.
-fn generated_title(first_paragraph: &str) -> String {
-    let sentence_end = first_paragraph
-        .char_indices()
-        .find(|&(i, c)| {
-            matches!(c, '.' | '!' | '?') && first_paragraph[i + 1..].starts_with(' ')
-                || matches!(c, '。' | '！' | '？')
+/// A title from the first sentence that says something (a letter or a
+/// digit once a leading date is dropped): at most 90 characters, cut at a
+/// word. Text with no such sentence (which detecting its language refuses
+/// first) gets "Untitled".
+fn generated_title(paragraphs: &[&str]) -> String {
+    let sentence = paragraphs
+        .iter()
+        .flat_map(|p| sentences(p))
+        .map(|s| {
+            let s = s.trim_end_matches('.').trim();
+            match dates::find(s).first().filter(|m| m.start == 0) {
+                Some(m) => s[m.end..].trim_start_matches([',', ' ']),
+                None => s,
+            }
         })
-        .map_or(first_paragraph.len(), |(i, _)| i);
-    let mut sentence = first_paragraph[..sentence_end].trim_end_matches('.').trim();
-    if let Some(m) = dates::find(sentence).first().filter(|m| m.start == 0) {
-        sentence = sentence[m.end..].trim_start_matches([',', ' ']);
-    }
+        .find(|s| s.chars().any(char::is_alphanumeric))
+        .unwrap_or("Untitled");
     let mut chars = sentence.chars();
     let capitalised: String = chars
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
     cut_at_word(&capitalised, GENERATED_TITLE_CHARS)
+}
+
+/// The sentences of `paragraph`, each without the mark that ends it.
+fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
+    let mut rest = paragraph;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (end, next) = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                matches!(c, '.' | '!' | '?') && rest[i + 1..].starts_with(' ')
+                    || matches!(c, '。' | '！' | '？')
+            })
+            .map_or((rest.len(), rest.len()), |(i, c)| (i, i + c.len_utf8()));
+        let sentence = &rest[..end];
+        rest = rest[next..].trim_start();
+        Some(sentence)
+    })
 }
 
 /// Topics the article is about: their keywords score at least

@@ -85,6 +85,22 @@ fn without_a_headline_the_title_is_generated_and_marked() {
 }
 
 #[test]
+fn a_generated_title_skips_sentences_without_words() {
+    // Found by fuzzing: a first "sentence" of only "!" made an empty title,
+    // which build then refused.
+    let a = ingest("! Erster Absatz über die Zusammenarbeit von Baku und Astana im Verkehr. Mehr folgt.\n\nZweiter Absatz über die Hauptstädte und ihre Zusammenarbeit.").unwrap();
+    assert_eq!(
+        a.front_matter.title,
+        "Erster Absatz über die Zusammenarbeit von Baku und Astana im Verkehr"
+    );
+    let a = ingest("12.05.2024. — !\n\nDie Präsidenten trafen sich in Baku, um über die Zusammenarbeit zu sprechen.").unwrap();
+    assert_eq!(
+        a.front_matter.title,
+        "Die Präsidenten trafen sich in Baku, um über die Zusammenarbeit zu sprechen"
+    );
+}
+
+#[test]
 fn a_day_without_a_year_leaves_the_date_out_and_warns() {
     let a = ingest("Martın 3-də Azərbaycan Baş naziri Əli Əsədov Bakıda Qazaxıstanın Baş naziri ilə görüşüb.\n\n2024-cü ilin sonuna ticarət artıb. 2022-2026-cı illər üçün proqram qəbul edilib.").unwrap();
     assert_eq!(a.front_matter.date, None);

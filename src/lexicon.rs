@@ -133,8 +133,13 @@ impl Lexicon {
 
     /// Points per id: the sum of its hits' weights.
     pub fn score(&self, text: &str) -> HashMap<usize, u32> {
+        self.score_folded(&Folded::new(text))
+    }
+
+    /// [`Lexicon::score`] on text already folded.
+    pub fn score_folded(&self, folded: &Folded) -> HashMap<usize, u32> {
         let mut scores = HashMap::new();
-        for hit in self.find(text) {
+        for hit in self.find_folded(folded) {
             *scores.entry(hit.id).or_insert(0) += hit.weight;
         }
         scores

@@ -13,7 +13,7 @@ pub mod events;
 pub mod markdown;
 pub mod seed;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -91,35 +91,52 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let existing = index_content(root)?;
     let today = crate::date::today();
 
-    let parsed: Vec<(String, std::result::Result<Ingested, String>)> = seeds
+    // Per seed: what ingest made of it and the file text, or why not.
+    type Made = std::result::Result<(Ingested, String), String>;
+    let parsed: Vec<(String, Made)> = seeds
         .par_iter()
         .map(|path| {
             let name = relative(root, path);
             let result = std::fs::read(path)
                 .map_err(|e| format!("cannot be read: {e}"))
-                .and_then(|bytes| seed::parse(&name, &bytes, config, today));
+                .and_then(|bytes| seed::parse(&name, &bytes, config, today))
+                .map(|ingested| {
+                    let text = render(&ingested);
+                    (ingested, text)
+                });
             (name, result)
         })
         .collect();
 
     std::fs::create_dir_all(&content_dir).map_err(|e| Error::write(&content_dir, e))?;
     fs::remove_stale_temps(&content_dir)?;
-    let mut taken: HashSet<String> = existing.files.iter().map(|p| relative(root, p)).collect();
-    let mut reports = Vec::new();
-    for (name, result) in parsed {
-        let report = match result {
+    // Files are named in the seeds' order, so the same seeds get the same
+    // names; then written in parallel, each to its own name.
+    let mut names = FreeNames::new(existing.files.iter().map(|p| relative(root, p)));
+    let named: Vec<_> = parsed
+        .into_iter()
+        .map(|(name, result)| {
+            let result = result.map(|(ingested, text)| {
+                let target = match existing.by_seed.get(&name) {
+                    Some(path) => relative(root, path),
+                    None => names.take(&ingested.slug),
+                };
+                (ingested, text, target)
+            });
+            (name, result)
+        })
+        .collect();
+    let mut reports: Vec<SeedReport> = named
+        .into_par_iter()
+        .map(|(name, result)| match result {
             Err(why) => SeedReport {
                 seed: name,
                 outcome: Err(why),
                 warnings: Vec::new(),
             },
-            Ok(ingested) => {
-                let target = match existing.by_seed.get(&name) {
-                    Some(path) => relative(root, path),
-                    None => free_name(&ingested.slug, &mut taken),
-                };
-                let outcome = write_article(&root.join(&target), &render(&ingested), force)
-                    .map(|action| (action, target));
+            Ok((ingested, text, target)) => {
+                let outcome =
+                    write_article(&root.join(&target), &text, force).map(|action| (action, target));
                 // A kept file is the editor's: what ingest would have written does not matter.
                 let warnings = match outcome {
                     Ok((Action::Kept, _)) => Vec::new(),
@@ -131,9 +148,8 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
                     warnings,
                 }
             }
-        };
-        reports.push(report);
-    }
+        })
+        .collect();
     for link in &listing.links {
         reports.push(SeedReport {
             seed: relative(root, link),
@@ -202,20 +218,39 @@ fn write_article(path: &Path, text: &str, force: bool) -> std::result::Result<Ac
     Ok(action)
 }
 
-/// `content/<slug>.md`, or `<slug>-2.md`, ... when the name is taken.
-fn free_name(slug: &str, taken: &mut HashSet<String>) -> String {
-    let name = (1..)
-        .map(|n| {
-            if n == 1 {
-                format!("{CONTENT_DIR}/{slug}.md")
-            } else {
-                format!("{CONTENT_DIR}/{slug}-{n}.md")
-            }
-        })
-        .find(|name| !taken.contains(name))
-        .expect("a free name");
-    taken.insert(name.clone());
-    name
+/// File names for new articles: `content/<slug>.md`, or `<slug>-2.md`, ...
+/// when the name is taken.
+struct FreeNames {
+    taken: HashSet<String>,
+    /// Per slug, the number to try first: those below it are taken.
+    next: HashMap<String, usize>,
+}
+
+impl FreeNames {
+    fn new(taken: impl IntoIterator<Item = String>) -> FreeNames {
+        FreeNames {
+            taken: taken.into_iter().collect(),
+            next: HashMap::new(),
+        }
+    }
+
+    fn take(&mut self, slug: &str) -> String {
+        let first = self.next.get(slug).copied().unwrap_or(1);
+        let (n, name) = (first..)
+            .map(|n| {
+                let name = if n == 1 {
+                    format!("{CONTENT_DIR}/{slug}.md")
+                } else {
+                    format!("{CONTENT_DIR}/{slug}-{n}.md")
+                };
+                (n, name)
+            })
+            .find(|(_, name)| !self.taken.contains(name))
+            .expect("a free name");
+        self.next.insert(slug.to_string(), n + 1);
+        self.taken.insert(name.clone());
+        name
+    }
 }
 
 /// The seeds (`seeds/<file>.txt`) that have an article in `content/`.
@@ -322,9 +357,11 @@ mod tests {
 
     #[test]
     fn free_names_never_collide() {
-        let mut taken: HashSet<String> = ["content/a.md".to_string()].into();
-        assert_eq!(free_name("a", &mut taken), "content/a-2.md");
-        assert_eq!(free_name("a", &mut taken), "content/a-3.md");
-        assert_eq!(free_name("b", &mut taken), "content/b.md");
+        let mut names = FreeNames::new(["content/a.md".to_string(), "content/b-2.md".to_string()]);
+        assert_eq!(names.take("a"), "content/a-2.md");
+        assert_eq!(names.take("a"), "content/a-3.md");
+        assert_eq!(names.take("b"), "content/b.md");
+        assert_eq!(names.take("b"), "content/b-3.md");
+        assert_eq!(names.take("b-3"), "content/b-3-2.md");
     }
 }

@@ -84,8 +84,9 @@ pub fn parse(
             "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
         );
     }
-    let people = entities(config, EntityKind::Person, &all_text);
-    let places = entities(config, EntityKind::Place, &all_text);
+    let folded = crate::text::Folded::new(&all_text);
+    let people = entities(config, EntityKind::Person, &folded);
+    let places = entities(config, EntityKind::Place, &folded);
     let events = events::extract(paragraphs.iter().copied(), &lang, date);
     let source_name = cleaned
         .source_name
@@ -365,8 +366,8 @@ fn choose_topics(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) 
 }
 
 /// The people or places named in the text, most named first.
-fn entities(config: &Config, kind: EntityKind, text: &str) -> Vec<String> {
-    let scores = config.entity_lexicon(kind).score(text);
+fn entities(config: &Config, kind: EntityKind, text: &crate::text::Folded) -> Vec<String> {
+    let scores = config.entity_lexicon(kind).score_folded(text);
     let mut found: Vec<(usize, u32)> = scores.into_iter().collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     found

@@ -31,6 +31,13 @@ pub struct Cache {
 }
 
 impl Cache {
+    /// Tells the next [`ready`] which files (relative to the root) changed
+    /// since the last, as a file watcher saw them: when they are all
+    /// articles, only they are read, and the folder is not looked through.
+    pub fn changed(&mut self, paths: Vec<PathBuf>) {
+        self.content.changed(paths);
+    }
+
     /// For one build: nothing is kept, and no article is held twice.
     pub fn once() -> Cache {
         Cache {

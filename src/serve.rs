@@ -108,7 +108,7 @@ async fn run(root: PathBuf, bind: String, port: u16) -> Result<()> {
     }));
     // Watch before the first build, so that no change in between is missed.
     let watcher = watch(&root, builder.clone(), shared.clone())?;
-    rebuild(&builder, &shared, "start");
+    rebuild(&builder, &shared, "start", None);
     println!("serving {base_url} (press Ctrl+C to stop)");
 
     let app = Router::new().fallback(handle).with_state(shared);
@@ -131,13 +131,14 @@ struct Builder {
 }
 
 /// Builds the site again and tells the open pages. On errors the last good
-/// build stays.
-fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
+/// build stays. `changed`: the files (relative to the root) changed since
+/// the last build, when the watcher knows them all.
+fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str, changed: Option<Vec<PathBuf>>) {
     let started = Instant::now();
     let mut builder = builder.lock().unwrap_or_else(|e| e.into_inner());
     // A bug met while building must not end the watching: say so, start
     // afresh next time, and go on serving the last good site.
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build()))
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| builder.build(changed)))
         .unwrap_or_else(|panic| {
             builder.cache = None;
             let what = panic
@@ -153,7 +154,13 @@ fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
     match outcome {
         Ok((Some(snapshot), warnings)) => {
             let articles = snapshot.ready.site.entries.len();
-            *shared.snapshot.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(snapshot));
+            // The last site goes only once the pages are told: dropping
+            // thousands of articles' pages takes a while.
+            let last = shared
+                .snapshot
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .replace(Arc::new(snapshot));
             let was_broken = shared
                 .error
                 .write()
@@ -168,6 +175,7 @@ fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
             let _ = shared
                 .events
                 .send((if was_broken { "fixed" } else { "reload" }, why.to_string()));
+            drop(last);
         }
         Ok((None, errors)) | Err(errors) => {
             let text = errors.join("\n");
@@ -183,7 +191,7 @@ fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str) {
 type Built = std::result::Result<(Option<Snapshot>, Vec<String>), Vec<String>>;
 
 impl Builder {
-    fn build(&mut self) -> Built {
+    fn build(&mut self, changed: Option<Vec<PathBuf>>) -> Built {
         let config = Config::load(&self.root)
             .and_then(|c| c.with_base_url(&self.base_url))
             .map_err(|e| vec![e.to_string()])?;
@@ -193,6 +201,9 @@ impl Builder {
             self.cache = Some((key, pipeline::Cache::default()));
         }
         let (_, cache) = self.cache.as_mut().expect("a cache");
+        if let Some(changed) = changed {
+            cache.changed(changed);
+        }
         let (ready, diagnostics) =
             pipeline::ready(&self.root, config, cache).map_err(|e| vec![e.to_string()])?;
         let lines: Vec<String> = diagnostics
@@ -232,14 +243,23 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
     // match none of them.
     let root = std::fs::canonicalize(root).map_err(|e| Error::read(root, e))?;
     let handler_root = root.clone();
-    // An editor's save is over within a few milliseconds; waiting 50 ms for
+    // An editor's save is over within a few milliseconds; waiting 25 ms for
     // quiet gathers it into one rebuild and leaves most of the 200 ms in
     // which an edit should be on screen.
     let mut debouncer = notify_debouncer_full::new_debouncer(
-        Duration::from_millis(50),
+        Duration::from_millis(25),
         None,
         move |result: notify_debouncer_full::DebounceEventResult| {
-            let Ok(events) = result else { return };
+            let Ok(events) = result else {
+                // The watcher lost track: look at every file.
+                rebuild(&builder, &shared, "the file watcher stumbled", None);
+                return;
+            };
+            // Events that say something changed without saying what (an
+            // overflowing queue) send the build through every file.
+            let rescan = events
+                .iter()
+                .any(|e| e.need_rescan() || matches!(e.kind, EventKind::Any | EventKind::Other));
             // Reading the files (as the build does) is no change.
             let mut changed: Vec<String> = events
                 .iter()
@@ -260,11 +280,15 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
                 .collect();
             changed.sort();
             changed.dedup();
-            if !changed.is_empty() {
+            if rescan {
+                rebuild(&builder, &shared, "files changed", None);
+            } else if !changed.is_empty() {
+                let paths = changed.iter().map(PathBuf::from).collect();
                 rebuild(
                     &builder,
                     &shared,
                     &format!("{} changed", changed.join(", ")),
+                    Some(paths),
                 );
             }
         },

@@ -2,7 +2,7 @@
 //! body, checked against the site's configuration. `Article::parse` does no
 //! I/O; `load` reads the whole folder and reports every problem at once.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -322,22 +322,90 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
 /// A cache belongs to one configuration; make a new one when it changes.
 #[derive(Default)]
 pub struct Cache {
-    files: HashMap<PathBuf, (Stamp, Parsed)>,
+    files: BTreeMap<PathBuf, (Stamp, Parsed)>,
     /// Whether to give the articles away rather than keep them for the next
     /// load (a build loads once): no article is then held twice.
     once: bool,
+    /// What the last look at the whole folder found besides articles.
+    strays: Option<Vec<Diagnostic>>,
+    /// The files changed since the last load, as a file watcher saw them;
+    /// `None`: look at every file.
+    changed: Option<Vec<PathBuf>>,
 }
 
 /// When a file was last written, and how long it is.
 type Stamp = (Option<std::time::SystemTime>, u64);
 
+/// A file written again within the file system's clock step of being read
+/// may keep its stamp: the stamp of a file written after this moment is not
+/// kept, and the file is read again next time.
+fn trusted_before() -> std::time::SystemTime {
+    std::time::SystemTime::now() - std::time::Duration::from_secs(3)
+}
+
 impl Cache {
     /// A cache for one load only.
     pub fn once() -> Cache {
         Cache {
-            files: HashMap::new(),
             once: true,
+            ..Cache::default()
         }
+    }
+
+    /// Tells the next load which files (relative to the root) changed since
+    /// the last one, so that it reads those and looks at no other. Without
+    /// it, a load looks at every file.
+    pub fn changed(&mut self, paths: Vec<PathBuf>) {
+        self.changed = Some(paths);
+    }
+
+    /// Reads again only the `changed` files, when each is an article file
+    /// (or was one, and is gone) and the folder was looked at before.
+    /// `false` when that cannot be told without looking at every file.
+    fn reload_changed(
+        &mut self,
+        root: &Path,
+        config: &Config,
+        changed: &[PathBuf],
+    ) -> Result<bool> {
+        let is_article_file = |rel: &Path| {
+            rel.starts_with(CONTENT_DIR)
+                && rel.extension().is_some_and(|e| e == "md")
+                && !rel
+                    .components()
+                    .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        };
+        if self.strays.is_none() || !changed.iter().all(|rel| is_article_file(rel)) {
+            return Ok(false);
+        }
+        for rel in changed {
+            match std::fs::symlink_metadata(root.join(rel)) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    self.files.remove(rel);
+                }
+                Ok(meta) if meta.is_file() => {
+                    let stamp = (
+                        meta.modified().ok().filter(|t| *t < trusted_before()),
+                        meta.len(),
+                    );
+                    match Article::from_file(root, rel, config) {
+                        Ok((article, diags)) => {
+                            let parsed = (article.map(Arc::new), diags);
+                            self.files.insert(rel.clone(), (stamp, parsed));
+                        }
+                        Err(Error::Read { source, .. })
+                            if source.kind() == std::io::ErrorKind::NotFound =>
+                        {
+                            self.files.remove(rel);
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                // A link, a folder, or unreadable: the full look says what it is.
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     /// The valid articles, the same `Arc` as last time for a file that has
@@ -347,9 +415,16 @@ impl Cache {
         root: &Path,
         config: &Config,
     ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
-        // A file written again within the file system's clock step of being
-        // read may keep its stamp: such a file is read again next time.
-        let trusted_before = std::time::SystemTime::now() - std::time::Duration::from_secs(3);
+        if let Some(changed) = self.changed.take()
+            && !self.once
+            && self.reload_changed(root, config, &changed)?
+        {
+            let parsed: Vec<Parsed> = self.files.values().map(|(_, p)| p.clone()).collect();
+            let (articles, mut diags) = gather(parsed);
+            diags.extend(self.strays.clone().unwrap_or_default());
+            return Ok((articles, diags));
+        }
+        let trusted_before = trusted_before();
         let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
         let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
         let mut strays: Vec<Diagnostic> = Vec::new();
@@ -371,7 +446,7 @@ impl Cache {
         }
         let stamped: Vec<(PathBuf, Stamp)> = listing
             .files
-            .into_iter()
+            .into_par_iter()
             .map(|full| {
                 let meta = std::fs::metadata(&full).ok();
                 let stamp = (
@@ -412,15 +487,18 @@ impl Cache {
         }
         let present: HashSet<&PathBuf> = stamped.iter().map(|(rel, _)| rel).collect();
         self.files.retain(|rel, _| present.contains(rel));
-        let mut parsed: Vec<Parsed> = Vec::with_capacity(stamped.len());
-        for (rel, _) in &stamped {
-            if self.once {
-                parsed.extend(self.files.remove(rel).map(|(_, p)| p));
-            } else {
-                parsed.extend(self.files.get(rel).map(|(_, p)| p.clone()));
-            }
-        }
+        let parsed: Vec<Parsed> = if self.once {
+            std::mem::take(&mut self.files)
+                .into_values()
+                .map(|(_, p)| p)
+                .collect()
+        } else {
+            self.files.values().map(|(_, p)| p.clone()).collect()
+        };
         let (articles, mut diags) = gather(parsed);
+        if !self.once {
+            self.strays = Some(strays.clone());
+        }
         diags.extend(strays);
         Ok((articles, diags))
     }

@@ -118,6 +118,56 @@ fn a_file_saved_again_within_the_clock_step_is_read_again() {
 }
 
 #[test]
+fn told_what_changed_a_load_reads_only_that() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let text = |title: &str| {
+        format!("---\ntitle: {title}\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n")
+    };
+    for name in ["a", "b", "c"] {
+        std::fs::write(content.join(format!("{name}.md")), text(name)).unwrap();
+    }
+    let titles = |articles: &[Arc<Article>]| -> Vec<String> {
+        articles.iter().map(|a| a.meta.title.clone()).collect()
+    };
+    let mut cache = Cache::default();
+    let (first, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(titles(&first), ["a", "b", "c"]);
+
+    // b edited, c deleted, d new; e written too, but the watcher did not say.
+    std::fs::write(content.join("b.md"), text("b2")).unwrap();
+    std::fs::remove_file(content.join("c.md")).unwrap();
+    std::fs::write(content.join("d.md"), text("d")).unwrap();
+    std::fs::write(content.join("e.md"), text("e")).unwrap();
+    cache.changed(
+        ["content/b.md", "content/c.md", "content/d.md"]
+            .map(PathBuf::from)
+            .to_vec(),
+    );
+    let (second, _) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(titles(&second), ["a", "b2", "d"]);
+    // The article that did not change is the very same one.
+    assert!(Arc::ptr_eq(&first[0], &second[0]));
+
+    // A change that is not an article file (a folder, a link, an image)
+    // sends the load through the whole folder, which finds e.
+    std::fs::write(content.join("note.txt"), "x").unwrap();
+    cache.changed(vec![PathBuf::from("content/note.txt")]);
+    let (third, diags) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(titles(&third), ["a", "b2", "d", "e"]);
+    assert!(diags.iter().any(|d| d.path.ends_with("note.txt")));
+    // Told nothing, a load looks at every file; the stray is still named.
+    std::fs::remove_file(content.join("e.md")).unwrap();
+    let (fourth, diags) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(titles(&fourth), ["a", "b2", "d"]);
+    // And after a full look, the stray is remembered for incremental loads.
+    cache.changed(vec![PathBuf::from("content/a.md")]);
+    let (_, again) = cache.load(dir.path(), &config()).unwrap();
+    assert_eq!(diags.sorted(), again.sorted());
+}
+
+#[test]
 fn a_file_deleted_while_the_folder_is_read_is_gone_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");

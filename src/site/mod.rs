@@ -141,16 +141,52 @@ impl Site {
                 .collect();
         }
 
-        let mut entries = Vec::with_capacity(articles.len());
-        for (mut article, r) in articles.into_iter().zip(rendered) {
+        // Each topic, person and place of the configuration by its number.
+        let tag_numbers: [HashMap<&str, usize>; 3] = [
+            config
+                .topics
+                .iter()
+                .map(|t| t.slug.as_str())
+                .collect::<Vec<_>>(),
+            config
+                .entities(EntityKind::Person)
+                .iter()
+                .map(|e| e.slug.as_str())
+                .collect(),
+            config
+                .entities(EntityKind::Place)
+                .iter()
+                .map(|e| e.slug.as_str())
+                .collect(),
+        ]
+        .map(|slugs| slugs.into_iter().enumerate().map(|(i, s)| (s, i)).collect());
+        // Per article: its entry, its problems, and its tags as (kind, number).
+        type Made = (Entry, Vec<Diagnostic>, Vec<(usize, usize)>);
+        let made: Vec<Made> = articles
+            .into_par_iter()
+            .zip(rendered)
+            .map(|(mut article, r)| {
+            let mut diags = Vec::new();
+            let meta = &article.meta;
+            // (kind, number) of each tag the configuration knows.
+            let tags: Vec<(usize, usize)> = [&meta.topics, &meta.people, &meta.places]
+                .into_iter()
+                .enumerate()
+                .flat_map(|(kind, list)| {
+                    let numbers = &tag_numbers[kind];
+                    list.iter()
+                        .filter_map(move |t| numbers.get(t.as_str()).map(|&n| (kind, n)))
+                })
+                .collect();
             let summary = article
                 .meta
                 .summary
                 .clone()
                 .unwrap_or_else(|| summary_of(&r.plain));
             let mut site_links = Vec::new();
+            let mut position = Positions::new(&article);
             for link in &r.dropped {
-                let (line, column) = body_position(&article, link.offset);
+                let (line, column) = position.of(link.offset);
                 let (what, shown) = if link.image {
                     ("image", "its description is shown instead")
                 } else {
@@ -163,10 +199,12 @@ impl Site {
                     format!("{what} \"{}\" left out of the page: an address must start with https://, http://, mailto: or tel:, or lead to a page of the site; {shown}", link.dest),
                 ));
             }
+            // Most links lead out of the site: a link's line is found only
+            // when it is kept or reported.
             for link in &r.links {
-                let (line, column) = body_position(&article, link.offset);
                 let (file, anchor) = split_anchor(&link.dest);
                 if link.dest.starts_with('/') && !link.dest.starts_with("//") {
+                    let (line, column) = position.of(link.offset);
                     site_links.push((link.dest.clone(), line, column));
                 } else if let Some(name) = md_target(file) {
                     match by_file.get(name) {
@@ -174,6 +212,7 @@ impl Site {
                             let hint = suggest(name, by_file.keys().map(String::as_str))
                                 .map(|s| format!(" (did you mean \"{s}\"?)"))
                                 .unwrap_or_default();
+                            let (line, column) = position.of(link.offset);
                             diags.push(Diagnostic::error(
                                 &article.path,
                                 line,
@@ -182,6 +221,7 @@ impl Site {
                             ));
                         }
                         Some(_) if anchor.is_some() => {
+                            let (line, column) = position.of(link.offset);
                             site_links.push((link.dest.clone(), line, column))
                         }
                         Some(_) => {}
@@ -189,6 +229,7 @@ impl Site {
                 } else if file.is_empty()
                     && anchor.is_some_and(|a| !r.headings.iter().any(|h| h == a))
                 {
+                    let (line, column) = position.of(link.offset);
                     diags.push(Diagnostic::error(
                         &article.path,
                         line,
@@ -206,14 +247,30 @@ impl Site {
             if let Some(article) = Arc::get_mut(&mut article) {
                 article.body = String::new();
             }
-            entries.push(Entry {
+            let entry = Entry {
                 url: article_url(&article.slug),
                 article,
                 body: r,
                 summary,
                 site_links,
                 topic_lines: Default::default(),
-            });
+            };
+            (entry, diags, tags)
+        })
+            .collect();
+        let mut entries = Vec::with_capacity(made.len());
+        // Per kind and tag, who has it, in chronological order, each once.
+        let mut tagged: [Vec<Vec<usize>>; 3] = tag_numbers
+            .each_ref()
+            .map(|numbers| vec![Vec::new(); numbers.len()]);
+        for (i, (entry, ds, tags)) in made.into_iter().enumerate() {
+            entries.push(entry);
+            diags.extend(ds);
+            for (kind, n) in tags {
+                if tagged[kind][n].last() != Some(&i) {
+                    tagged[kind][n].push(i);
+                }
+            }
         }
 
         // Anchors in links to other articles, now that every heading is known.
@@ -255,30 +312,18 @@ impl Site {
                 .chain(undated)
                 .collect::<Vec<usize>>()
         };
-        let holders = holders(&entries);
-        let lists = |kind: usize, slugs: Vec<&String>| -> Vec<Vec<usize>> {
-            slugs
-                .into_iter()
-                .map(|slug| newest_first(holders[kind].get(slug).cloned().unwrap_or_default()))
+        let [topics, people, places] = tagged.each_ref().map(|lists| {
+            lists
+                .iter()
+                .map(|list| newest_first(list.clone()))
                 .collect()
-        };
-        let topics = lists(0, config.topics.iter().map(|t| &t.slug).collect());
-        let people = lists(
-            1,
-            config
-                .entities(EntityKind::Person)
+        });
+        let holders: [HashMap<String, Vec<usize>>; 3] = std::array::from_fn(|kind| {
+            tag_numbers[kind]
                 .iter()
-                .map(|e| &e.slug)
-                .collect(),
-        );
-        let places = lists(
-            2,
-            config
-                .entities(EntityKind::Place)
-                .iter()
-                .map(|e| &e.slug)
-                .collect(),
-        );
+                .map(|(slug, &n)| (slug.to_string(), std::mem::take(&mut tagged[kind][n])))
+                .collect()
+        });
 
         let slug_index: HashMap<&str, usize> = entries
             .iter()
@@ -446,31 +491,8 @@ impl BodyCache {
 }
 
 fn hash(value: &impl std::hash::Hash) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Who has each topic, person and place, in chronological order, each
-/// article once.
-fn holders(entries: &[Entry]) -> [HashMap<String, Vec<usize>>; 3] {
-    let mut holders: [HashMap<String, Vec<usize>>; 3] = Default::default();
-    for (i, e) in entries.iter().enumerate() {
-        let meta = &e.article.meta;
-        for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
-            for tag in list {
-                let holding = match holders[kind].get_mut(tag.as_str()) {
-                    Some(holding) => holding,
-                    None => holders[kind].entry(tag.clone()).or_default(),
-                };
-                if holding.last() != Some(&i) {
-                    holding.push(i);
-                }
-            }
-        }
-    }
-    holders
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
 }
 
 /// The start of the text, about two lines long.
@@ -504,9 +526,41 @@ fn md_target(file: &str) -> Option<&str> {
     file.rsplit('/').next()
 }
 
-fn body_position(article: &Article, offset: usize) -> (usize, usize) {
-    let (line, column) = crate::config::line_column(&article.body, offset);
-    (article.body_line + line - 1, column)
+/// Lines and columns in the file of places in an article's body, asked
+/// for mostly in the order they come (as links do): each question counts
+/// lines on from the last one.
+struct Positions<'a> {
+    body: &'a str,
+    first_line: usize,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn new(article: &'a Article) -> Positions<'a> {
+        Positions {
+            body: &article.body,
+            first_line: article.body_line,
+            offset: 0,
+            line: 0,
+        }
+    }
+
+    fn of(&mut self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.body.len());
+        if offset < self.offset {
+            (self.offset, self.line) = (0, 0);
+        }
+        let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+        self.line += newlines(&self.body[self.offset..offset]);
+        self.offset = offset;
+        let before = &self.body[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            self.first_line + self.line,
+            before[line_start..].chars().count() + 1,
+        )
+    }
 }
 
 fn headings_hint(headings: &[String]) -> String {

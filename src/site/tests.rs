@@ -212,3 +212,22 @@ fn a_body_cache_renders_again_only_the_articles_that_changed() {
     );
     assert!(once.entries[0].article.body.is_empty());
 }
+
+#[test]
+fn positions_match_a_count_from_the_start_in_any_order() {
+    let a = article(
+        "p.md",
+        "title: P\nlang: en",
+        "One [a](https://a.example)\n\nÄö [b](/x) and [c](#no)\nlast ü [d](/y)",
+    );
+    let mut positions = Positions::new(&a);
+    let offsets = [0, 5, 28, 32, 40, 52, 3, 61, a.body.len(), 0];
+    for offset in offsets {
+        let (line, column) = crate::config::line_column(&a.body, offset);
+        assert_eq!(
+            positions.of(offset),
+            (a.body_line + line - 1, column),
+            "at {offset}"
+        );
+    }
+}

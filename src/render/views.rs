@@ -190,7 +190,9 @@ pub struct Pager {
     pub total: usize,
     pub previous: Option<String>,
     pub next: Option<String>,
-    pub pages: Vec<PageLink>,
+    /// The first page, the last, and those near this one; `None` stands for
+    /// the pages left out between them.
+    pub pages: Vec<Option<PageLink>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -199,6 +201,9 @@ pub struct PageLink {
     pub url: String,
     pub current: bool,
 }
+
+/// Pages shown on either side of the current one in a pager.
+const PAGER_NEAR: usize = 2;
 
 impl Pager {
     /// `base` is the list's first page, e.g. `/repo/topics/energy/`.
@@ -215,13 +220,35 @@ impl Pager {
             total,
             previous: (current > 1).then(|| url(current - 1)),
             next: (current < total).then(|| url(current + 1)),
-            pages: (1..=total)
-                .map(|n| PageLink {
-                    number: n,
-                    url: url(n),
-                    current: n == current,
-                })
-                .collect(),
+            // A list of thousands of pages links each page to a handful, so
+            // a page's size does not grow with the list.
+            pages: {
+                let near = current.saturating_sub(PAGER_NEAR).max(1)..=current + PAGER_NEAR;
+                let shown: Vec<usize> = (1..=total)
+                    .filter(|&n| n == 1 || n == total || near.contains(&n))
+                    .collect();
+                let mut pages = Vec::with_capacity(shown.len() + 2);
+                let mut last = 0;
+                for n in shown {
+                    // One page left out is shown rather than an ellipsis.
+                    if n == last + 2 {
+                        pages.push(Some(PageLink {
+                            number: last + 1,
+                            url: url(last + 1),
+                            current: false,
+                        }));
+                    } else if n > last + 2 {
+                        pages.push(None);
+                    }
+                    pages.push(Some(PageLink {
+                        number: n,
+                        url: url(n),
+                        current: n == current,
+                    }));
+                    last = n;
+                }
+                pages
+            },
         }
     }
 }
@@ -229,4 +256,51 @@ impl Pager {
 /// A summary cut for `<meta name="description">`.
 pub fn description(text: &str) -> String {
     cut_at_word(&text.split_whitespace().collect::<Vec<_>>().join(" "), 160)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pager as text: numbers, `[n]` for the current page, `…` for a gap.
+    fn shown(current: usize, total: usize) -> String {
+        let pager = Pager::new("/repo/topics/energy/", current, total);
+        pager
+            .pages
+            .iter()
+            .map(|p| match p {
+                Some(p) if p.current => format!("[{}]", p.number),
+                Some(p) => p.number.to_string(),
+                None => "…".into(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_pager_shows_the_ends_and_the_pages_near_this_one() {
+        assert_eq!(shown(1, 1), "[1]");
+        assert_eq!(shown(2, 5), "1 [2] 3 4 5");
+        assert_eq!(shown(1, 9), "[1] 2 3 … 9");
+        // One page between would be an ellipsis as wide as the page: shown.
+        assert_eq!(shown(5, 9), "1 2 3 4 [5] 6 7 8 9");
+        assert_eq!(shown(300, 575), "1 … 298 299 [300] 301 302 … 575");
+        assert_eq!(shown(575, 575), "1 … 573 574 [575]");
+        // However long the list, a page links a handful of others.
+        assert!(Pager::new("/", 5000, 10_000).pages.len() <= 9);
+        let pager = Pager::new("/repo/topics/energy/", 300, 575);
+        let urls: Vec<&str> = pager
+            .pages
+            .iter()
+            .flatten()
+            .map(|p| p.url.as_str())
+            .collect();
+        assert_eq!(urls[0], "/repo/topics/energy/");
+        assert_eq!(urls[1], "/repo/topics/energy/page/298/");
+        assert_eq!(
+            pager.previous.as_deref(),
+            Some("/repo/topics/energy/page/299/")
+        );
+        assert_eq!(pager.next.as_deref(), Some("/repo/topics/energy/page/301/"));
+    }
 }

@@ -933,22 +933,22 @@ fn entity_view<'a>(site: &'a Site, kind: EntityKind, i: usize) -> EntityView<'a>
         .collect();
     aliases.sort_unstable();
     aliases.dedup();
-    let mut topics: Vec<TopicCount> = site
-        .config
-        .topics
-        .iter()
-        .map(|t| TopicCount {
-            name: &t.name,
-            url: site.url(&format!("topics/{}/", t.slug)),
-            count: list
-                .iter()
-                .filter(|&&a| site.entries[a].article.meta.topics.contains(&t.slug))
-                .count(),
-        })
-        .filter(|t| t.count > 0)
-        .collect();
+    let kind_number = match kind {
+        EntityKind::Person => 0,
+        EntityKind::Place => 1,
+    };
     // Most articles first; ties in the order site.toml gives the topics.
-    topics.sort_by_key(|t| std::cmp::Reverse(t.count));
+    let topics: Vec<TopicCount> = site.entity_topics[kind_number][i]
+        .iter()
+        .map(|&(t, count)| {
+            let t = &site.config.topics[t];
+            TopicCount {
+                name: &t.name,
+                url: site.url(&format!("topics/{}/", t.slug)),
+                count,
+            }
+        })
+        .collect();
     EntityView {
         name: &en.name,
         slug: &en.slug,

@@ -248,7 +248,11 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
             None => events.push(event),
         }
     }
+    out.html.reserve(body.len() + body.len() / 4);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    // Kept for the whole build: without the room growing left.
+    out.html.shrink_to_fit();
+    out.plain.shrink_to_fit();
     out
 }
 

@@ -65,9 +65,19 @@ pub struct Site {
     /// Per person of the configuration, the articles naming them, newest first.
     pub people: Vec<Vec<usize>>,
     pub places: Vec<Vec<usize>>,
-    /// Per topic, person and place (kind 0, 1, 2, then slug), the articles
-    /// that have it, oldest first: the candidates for related articles.
-    holders: [HashMap<String, Vec<usize>>; 3],
+    /// Per person and per place of the configuration, the topics of its
+    /// articles as (topic number, how many articles), most first, ties in
+    /// the order site.toml gives the topics.
+    pub entity_topics: [Vec<Vec<(usize, usize)>>; 2],
+    /// Per topic, person and place (kind 0, 1, 2, then its number in the
+    /// configuration), the articles that have it, oldest first: the
+    /// candidates for related articles.
+    holders: [Vec<Vec<usize>>; 3],
+    /// Per article, its tags the configuration knows as (kind, number),
+    /// each once.
+    tags: Vec<Vec<(usize, usize)>>,
+    /// Per article, its date in days, to say how near two are in time.
+    days: Vec<Option<i64>>,
     pub previous: Vec<Option<usize>>,
     pub next: Vec<Option<usize>>,
     pub translations: Vec<Vec<usize>>,
@@ -169,7 +179,7 @@ impl Site {
             let mut diags = Vec::new();
             let meta = &article.meta;
             // (kind, number) of each tag the configuration knows.
-            let tags: Vec<(usize, usize)> = [&meta.topics, &meta.people, &meta.places]
+            let mut tags: Vec<(usize, usize)> = [&meta.topics, &meta.people, &meta.places]
                 .into_iter()
                 .enumerate()
                 .flat_map(|(kind, list)| {
@@ -178,6 +188,9 @@ impl Site {
                         .filter_map(move |t| numbers.get(t.as_str()).map(|&n| (kind, n)))
                 })
                 .collect();
+            // A tag listed twice is shared once.
+            tags.sort_unstable();
+            tags.dedup();
             let summary = article
                 .meta
                 .summary
@@ -259,19 +272,41 @@ impl Site {
         })
             .collect();
         let mut entries = Vec::with_capacity(made.len());
-        // Per kind and tag, who has it, in chronological order, each once.
+        let mut tags = Vec::with_capacity(made.len());
+        // Per kind and tag, who has it, in chronological order.
         let mut tagged: [Vec<Vec<usize>>; 3] = tag_numbers
             .each_ref()
             .map(|numbers| vec![Vec::new(); numbers.len()]);
-        for (i, (entry, ds, tags)) in made.into_iter().enumerate() {
+        // Per person and place, how many of its articles have each topic.
+        let mut topic_counts: [Vec<Vec<usize>>; 2] =
+            [1, 2].map(|kind| vec![vec![0; tag_numbers[0].len()]; tag_numbers[kind].len()]);
+        for (i, (entry, ds, these)) in made.into_iter().enumerate() {
             entries.push(entry);
             diags.extend(ds);
-            for (kind, n) in tags {
-                if tagged[kind][n].last() != Some(&i) {
-                    tagged[kind][n].push(i);
+            for &(kind, n) in &these {
+                tagged[kind][n].push(i);
+                if kind > 0 {
+                    for &(_, topic) in these.iter().take_while(|t| t.0 == 0) {
+                        topic_counts[kind - 1][n][topic] += 1;
+                    }
                 }
             }
+            tags.push(these);
         }
+        let entity_topics = topic_counts.map(|per_entity| {
+            per_entity
+                .into_iter()
+                .map(|counts| {
+                    let mut topics: Vec<(usize, usize)> = counts
+                        .into_iter()
+                        .enumerate()
+                        .filter(|&(_, count)| count > 0)
+                        .collect();
+                    topics.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
+                    topics
+                })
+                .collect()
+        });
 
         // Anchors in links to other articles, now that every heading is known.
         for entry in &entries {
@@ -318,12 +353,11 @@ impl Site {
                 .map(|list| newest_first(list.clone()))
                 .collect()
         });
-        let holders: [HashMap<String, Vec<usize>>; 3] = std::array::from_fn(|kind| {
-            tag_numbers[kind]
-                .iter()
-                .map(|(slug, &n)| (slug.to_string(), std::mem::take(&mut tagged[kind][n])))
-                .collect()
-        });
+        let holders = tagged;
+        let days = entries
+            .iter()
+            .map(|e| e.date().map(|d| d.approx_days()))
+            .collect();
 
         let slug_index: HashMap<&str, usize> = entries
             .iter()
@@ -387,7 +421,10 @@ impl Site {
             topics,
             people,
             places,
+            entity_topics,
             holders,
+            tags,
+            days,
             previous,
             next,
             translations,
@@ -406,23 +443,20 @@ impl Site {
     /// asks, so that `serve` need not compute it for every article.
     pub fn related(&self, i: usize) -> Vec<usize> {
         const RELATED_WINDOW: usize = 200;
-        let meta = &self.entries[i].article.meta;
         // Every candidate once per tag it shares; sorted, a run's length is its score.
         let mut candidates: Vec<usize> = Vec::new();
-        for (kind, list) in [(0usize, &meta.topics), (1, &meta.people), (2, &meta.places)] {
-            for tag in list {
-                let Some(holders) = self.holders[kind].get(tag.as_str()) else {
-                    continue;
-                };
-                let at = holders.binary_search(&i).unwrap_or_else(|p| p);
-                let from = at.saturating_sub(RELATED_WINDOW);
-                let to = (at + RELATED_WINDOW + 1).min(holders.len());
-                candidates.extend(holders[from..to].iter().filter(|&&j| j != i));
-            }
+        for &(kind, n) in &self.tags[i] {
+            let holders = &self.holders[kind][n];
+            let at = holders.binary_search(&i).unwrap_or_else(|p| p);
+            let from = at.saturating_sub(RELATED_WINDOW);
+            let to = (at + RELATED_WINDOW + 1).min(holders.len());
+            candidates.extend(holders[from..to].iter().filter(|&&j| j != i));
         }
-        candidates.sort_unstable();
-        let days = |j: usize| match (self.entries[i].date(), self.entries[j].date()) {
-            (Some(a), Some(b)) => (a.approx_days() - b.approx_days()).unsigned_abs(),
+        // A stable sort merges the sorted runs (one per tag) without
+        // sorting them again.
+        candidates.sort();
+        let days = |j: usize| match (self.days[i], self.days[j]) {
+            (Some(a), Some(b)) => (a - b).unsigned_abs(),
             _ => u64::MAX,
         };
         // Better first: more shared, then nearer in time, then by slug.

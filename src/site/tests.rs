@@ -106,6 +106,31 @@ fn related_prefers_shared_tags_then_nearness_and_leaves_translations_apart() {
 }
 
 #[test]
+fn a_tag_listed_twice_is_shared_once() {
+    let mut articles = sample();
+    // d lists energy twice and is nearer to b2 than c is; c still shares
+    // two tags (energy, baku) and d only one.
+    articles.push(article(
+        "d.md",
+        "title: D\ndate: 2023-12\nlang: en\ntopics: [energy, energy]",
+        "\nD text.\n",
+    ));
+    let (site, _) = site(articles);
+    let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
+    assert_eq!(slugs(&site, &site.related(index("b2"))), ["c", "d", "a"]);
+}
+
+#[test]
+fn people_and_places_count_the_topics_of_their_articles() {
+    let (site, _) = site(sample());
+    // Baku: c (energy, culture), b and b2 (energy): energy 3, culture 1.
+    assert_eq!(site.entity_topics[1][0], [(0, 3), (1, 1)]);
+    assert!(site.entity_topics[1][1].is_empty());
+    // Ilham Aliyev: c only; a tie keeps site.toml's order.
+    assert_eq!(site.entity_topics[0][0], [(0, 1), (1, 1)]);
+}
+
+#[test]
 fn links_between_articles_resolve_under_the_base_path() {
     let mut articles = sample();
     articles.push(article(

@@ -254,6 +254,14 @@ impl Config {
                     ),
                 ));
             }
+            if let Some(why) = crate::text::slug_problem(&slug) {
+                return Err(invalid_at(
+                    site_path,
+                    site_text,
+                    slug_span,
+                    format!("{why}; choose another topic slug"),
+                ));
+            }
             if name.trim().is_empty() {
                 return Err(invalid_at(
                     site_path,
@@ -296,6 +304,14 @@ impl Config {
                             kind.noun(),
                             crate::text::slugify(&slug, "en", 40)
                         ),
+                    ));
+                }
+                if let Some(why) = crate::text::slug_problem(&slug) {
+                    return Err(invalid_at(
+                        &entities_path,
+                        entities_text,
+                        slug_span,
+                        format!("{why}; choose another {} slug", kind.noun()),
                     ));
                 }
                 if name.trim().is_empty() {
@@ -563,6 +579,32 @@ de = ["Energie*"]
             config.topic_lexicon("fr").score("oil and Energiepolitik")[&0],
             2
         );
+    }
+
+    #[test]
+    fn a_device_name_as_a_slug_is_refused_where_it_is_written() {
+        let err = Config::parse(&SITE.replace("slug = \"energy\"", "slug = \"aux\""), None)
+            .unwrap_err()
+            .to_string();
+        let line = SITE.lines().position(|l| l.contains("\"energy\"")).unwrap() + 1;
+        assert_eq!(
+            err,
+            format!(
+                "site.toml:{line}:8: the slug \"aux\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer; choose another topic slug"
+            )
+        );
+        let entities = "[[places]]\nslug = \"nul\"\nname = \"Nul\"\n";
+        let err = Config::parse(
+            &SITE.replace("[[topics]]", "entities = \"entities.toml\"\n[[topics]]"),
+            Some((Path::new("entities.toml"), entities)),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            err.starts_with("entities.toml:2:8: the slug \"nul\" is a name Windows keeps"),
+            "{err}"
+        );
+        assert!(err.ends_with("; choose another place slug"), "{err}");
     }
 
     #[test]

@@ -175,6 +175,9 @@ mod tests {
             path("Şuşa və Ağdam: ıslahat", "az"),
             Path::new("content/susa-ve-agdam-islahat.md")
         );
+        // A device name of Windows is no file name there.
+        assert_eq!(path("Con", "en"), Path::new("content/con-article.md"));
+        assert_eq!(path("LPT1!", "en"), Path::new("content/lpt1-article.md"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde_yaml::Value;
 use crate::date::PartialDate;
 use crate::error::suggest;
 use crate::language;
-use crate::text::is_slug;
+use crate::text::{is_slug, slug_problem};
 
 /// Every key an article may have, in the order they are written.
 pub const KEYS: [&str; 12] = [
@@ -412,25 +412,6 @@ fn unclosed_line(yaml: &str) -> Option<usize> {
             || line.matches('[').count() > line.matches(']').count()
             || line.matches('{').count() > line.matches('}').count()
     })
-}
-
-/// Why a well-formed slug still cannot be an address: too long for a
-/// folder name, or a name Windows keeps for a device.
-pub fn slug_problem(slug: &str) -> Option<String> {
-    let chars = slug.chars().count();
-    if chars > crate::text::MAX_SLUG_CHARS {
-        Some(format!(
-            "the slug \"{}…\" is {chars} characters long, more than the {} an address may have",
-            slug.chars().take(40).collect::<String>(),
-            crate::text::MAX_SLUG_CHARS
-        ))
-    } else if crate::text::is_reserved_name(slug) {
-        Some(format!(
-            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
-        ))
-    } else {
-        None
-    }
 }
 
 fn unknown_key_message(key: &str, known: &[&str], what: &str) -> String {

@@ -248,6 +248,11 @@ pub fn slugify(text: &str, lang: &str, max: usize) -> String {
             slug.pop();
         }
     }
+    // "Con" or "Aux" as a title: a folder of that name cannot be made on
+    // Windows, so the name gets a word more.
+    if is_reserved_name(&slug) {
+        slug.push_str("-article");
+    }
     slug
 }
 
@@ -273,6 +278,25 @@ pub fn is_reserved_name(slug: &str) -> bool {
         || ((stem.starts_with("com") || stem.starts_with("lpt"))
             && stem.len() == 4
             && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// Why a well-formed slug still cannot be an address: too long for a
+/// folder name, or a name Windows keeps for a device.
+pub fn slug_problem(slug: &str) -> Option<String> {
+    let chars = slug.chars().count();
+    if chars > MAX_SLUG_CHARS {
+        Some(format!(
+            "the slug \"{}…\" is {chars} characters long, more than the {} an address may have",
+            slug.chars().take(40).collect::<String>(),
+            MAX_SLUG_CHARS
+        ))
+    } else if is_reserved_name(slug) {
+        Some(format!(
+            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
+        ))
+    } else {
+        None
+    }
 }
 
 /// The scheme of a URL as a browser reads it, lower case: `javascript` for

@@ -150,7 +150,7 @@ impl Article {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 if crate::text::is_slug(&stem) {
-                    if let Some(why) = frontmatter::slug_problem(&stem) {
+                    if let Some(why) = crate::text::slug_problem(&stem) {
                         diags.push(Diagnostic::error(
                             path,
                             0,

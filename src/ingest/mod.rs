@@ -97,8 +97,7 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         .par_iter()
         .map(|path| {
             let name = relative(root, path);
-            let result = std::fs::read(path)
-                .map_err(|e| format!("cannot be read: {e}"))
+            let result = read_seed(path)
                 .and_then(|bytes| seed::parse(&name, &bytes, config, today))
                 .map(|ingested| {
                     let text = render(&ingested);
@@ -251,6 +250,16 @@ impl FreeNames {
         self.taken.insert(name.clone());
         name
     }
+}
+
+/// A seed's bytes; one too big to be an article is not read at all.
+fn read_seed(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    let cannot = |e: std::io::Error| format!("cannot be read: {e}");
+    let size = std::fs::metadata(path).map_err(cannot)?.len();
+    if size > seed::MAX_SEED_BYTES as u64 {
+        return Err(seed::too_big(size));
+    }
+    std::fs::read(path).map_err(cannot)
 }
 
 /// The seeds (`seeds/<file>.txt`) that have an article in `content/`.

@@ -128,15 +128,20 @@ pub fn parse(
     })
 }
 
+/// Why a seed of `size` bytes is not read.
+pub fn too_big(size: u64) -> String {
+    format!(
+        "is {:.1} MB, more than the {} MB an article may be; check that it is one article and not an archive or a whole site",
+        size as f64 / 1_048_576.0,
+        MAX_SEED_BYTES / 1_048_576
+    )
+}
+
 /// Bytes to text, or why not. UTF-16 with a byte-order mark is decoded and
 /// said so; any other encoding than UTF-8 is refused with its position.
 pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String> {
     if bytes.len() > MAX_SEED_BYTES {
-        return Err(format!(
-            "is {:.1} MB, more than the {} MB an article may be; check that it is one article and not an archive or a whole site",
-            bytes.len() as f64 / 1_048_576.0,
-            MAX_SEED_BYTES / 1_048_576
-        ));
+        return Err(too_big(bytes.len() as u64));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err("is empty; paste the article's text into it or delete it".into());

@@ -92,16 +92,17 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { force } => {
             let config = Config::load(&root)?;
             let reports = caspian::ingest::run(&root, &config, force)?;
-            let mut failed = 0;
+            let (mut failed, mut seeds) = (0, 0);
             for report in &reports {
                 println!("{report}");
                 failed += usize::from(report.outcome.is_err());
+                seeds += usize::from(!report.skipped());
             }
-            if reports.is_empty() {
+            if seeds == 0 {
                 println!("no seeds in {}", root.join("seeds").display());
             }
             Ok(if failed > 0 {
-                eprintln!("{failed} of {} seeds failed", reports.len());
+                eprintln!("{failed} of {seeds} seeds failed");
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -218,9 +218,12 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
         .collect();
     let dir = root.join(render::STATIC_DIR);
     if dir.is_dir() {
+        // Hidden files and folders (.git, .DS_Store) are no part of the site.
         for entry in walkdir::WalkDir::new(&dir)
             .follow_links(false)
             .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         {
             let entry = entry.map_err(|e| {
                 Error::read(
@@ -229,8 +232,17 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
                         .unwrap_or_else(|| std::io::Error::other("walk")),
                 )
             })?;
-            if !entry.file_type().is_file() || entry.file_name().to_string_lossy().starts_with('.')
-            {
+            if entry.depth() > 0 && entry.path_is_symlink() {
+                return Err(Error::Other(format!(
+                    "{}: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here",
+                    entry
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap_or(entry.path())
+                        .display()
+                )));
+            }
+            if !entry.file_type().is_file() {
                 continue;
             }
             let rel = entry

@@ -286,6 +286,33 @@ fn odd_but_harmless_content_builds_with_warnings() {
 }
 
 #[test]
+fn static_files_are_copied_but_not_links_nor_hidden_ones() {
+    let b = built_site();
+    let root = b.root();
+    write(root, "static/.git/config", "[core]\n");
+    write(root, "static/img/map.svg", "<svg/>");
+    let out = caspian(root, &["build", "--base-url", SUB]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let files = tree(&root.join("public"));
+    assert_eq!(files["assets/img/map.svg"], b"<svg/>");
+    assert!(
+        !files.keys().any(|k| k.contains(".git")),
+        "hidden folders are not copied"
+    );
+
+    // A link in static/ could copy any file of the machine into the site.
+    let b = built_site();
+    let root = b.root();
+    std::fs::create_dir(root.join("static")).unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", root.join("static/passwd")).unwrap();
+    let err = b.build_fails();
+    assert_eq!(
+        err,
+        "error: static/passwd: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here\n"
+    );
+}
+
+#[test]
 fn a_missing_site_toml_says_where_to_run() {
     let b = built_site();
     std::fs::remove_file(b.root().join("site.toml")).unwrap();
@@ -400,4 +427,10 @@ fn template_errors_name_the_sites_template_and_line() {
         assert_eq!(b.build_fails(), format!("{message}\n"), "{file}");
         std::fs::remove_file(b.root().join(file)).unwrap();
     }
+    // A link is not followed: it could put any file of the machine in a page.
+    std::os::unix::fs::symlink("/etc/hostname", b.root().join("templates/base.html")).unwrap();
+    assert_eq!(
+        b.build_fails(),
+        "error: templates/base.html: this is a symbolic link; caspian reads only real files in templates/ (a link can lead outside the site, or in a circle): put the file itself here\n"
+    );
 }

@@ -39,6 +39,8 @@ pub enum Action {
     Kept,
     /// Edited by a person, and overwritten because of `--force`.
     Overwritten,
+    /// Not a `.txt` file, so not read.
+    Skipped,
 }
 
 impl fmt::Display for Action {
@@ -49,6 +51,7 @@ impl fmt::Display for Action {
             Action::Unchanged => "unchanged",
             Action::Kept => "kept",
             Action::Overwritten => "overwritten",
+            Action::Skipped => "skipped",
         })
     }
 }
@@ -63,12 +66,24 @@ pub struct SeedReport {
     pub warnings: Vec<String>,
 }
 
+impl SeedReport {
+    /// Whether the file was left alone for not being a seed.
+    pub fn skipped(&self) -> bool {
+        matches!(self.outcome, Ok((Action::Skipped, _)))
+    }
+}
+
 impl fmt::Display for SeedReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.outcome {
             Ok((Action::Kept, path)) => write!(
                 f,
                 "{}: kept {path}: edited by hand since ingest wrote it (use --force to overwrite it)",
+                self.seed
+            )?,
+            Ok((Action::Skipped, _)) => write!(
+                f,
+                "{}: skipped: ingest reads only .txt files in seeds/; save the article's text as a .txt file (UTF-8)",
                 self.seed
             )?,
             Ok((action, path)) => write!(f, "{}: {action} {path}", self.seed)?,
@@ -153,6 +168,13 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         reports.push(SeedReport {
             seed: relative(root, link),
             outcome: Err("is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here".into()),
+            warnings: Vec::new(),
+        });
+    }
+    for other in &listing.others {
+        reports.push(SeedReport {
+            seed: relative(root, other),
+            outcome: Ok((Action::Skipped, String::new())),
             warnings: Vec::new(),
         });
     }

@@ -101,16 +101,25 @@ impl Renderer {
                 )
             })
             .collect();
-        for ext in ["html", "xml"] {
-            for path in crate::fs::list_files(&dir, ext)? {
-                let name = path
-                    .strip_prefix(&dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
-                sources.insert(name.clone(), (format!("{TEMPLATES_DIR}/{name}"), text));
-            }
+        let listing = crate::fs::list(&dir, "html")?;
+        if let Some(link) = listing.links.first() {
+            return Err(Error::Other(format!(
+                "{}: this is a symbolic link; caspian reads only real files in {TEMPLATES_DIR}/ (a link can lead outside the site, or in a circle): put the file itself here",
+                link.strip_prefix(root).unwrap_or(link).display()
+            )));
+        }
+        let xml = listing
+            .others
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"));
+        for path in listing.files.iter().chain(xml) {
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
+            sources.insert(name.clone(), (format!("{TEMPLATES_DIR}/{name}"), text));
         }
         let files: BTreeMap<String, String> = sources
             .iter()

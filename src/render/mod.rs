@@ -346,7 +346,11 @@ pub enum Job {
     SearchIndex,
     Feed,
     NotFound,
-    Sitemap,
+    /// `sitemap.xml` of the whole site (0), or its part n (from 1) under
+    /// `sitemaps/` when the site has more URLs than one sitemap may list.
+    Sitemap(usize),
+    /// `sitemap.xml` as the index of that many parts.
+    SitemapIndex(usize),
     Robots,
     NoJekyll,
     Cname,
@@ -377,7 +381,6 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
         ("search/docs.json".to_string(), Job::SearchIndex),
         ("feed.xml".to_string(), Job::Feed),
         ("404.html".to_string(), Job::NotFound),
-        ("sitemap.xml".to_string(), Job::Sitemap),
         ("robots.txt".to_string(), Job::Robots),
         (".nojekyll".to_string(), Job::NoJekyll),
         ("assets/highlight.css".to_string(), Job::HighlightCss),
@@ -418,8 +421,30 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
             }
         }
     }
+    let urls = plan.iter().filter(|(p, j)| in_sitemap(p, *j)).count();
+    plan.extend(sitemap_jobs(urls, SITEMAP_URLS));
     plan.sort_by(|a, b| a.0.cmp(&b.0));
     plan
+}
+
+/// The most URLs one sitemap file may list (sitemaps.org, and what search
+/// engines accept); a site with more gets a sitemap index.
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap files for `urls` URLs, at most `limit` in each.
+fn sitemap_jobs(urls: usize, limit: usize) -> Vec<(String, Job)> {
+    if urls <= limit {
+        return vec![("sitemap.xml".to_string(), Job::Sitemap(0))];
+    }
+    let parts = urls.div_ceil(limit);
+    std::iter::once(("sitemap.xml".to_string(), Job::SitemapIndex(parts)))
+        .chain((1..=parts).map(|part| (format!("sitemaps/{part}.xml"), Job::Sitemap(part))))
+        .collect()
+}
+
+/// Whether a file of the plan is a page a sitemap lists.
+fn in_sitemap(path: &str, job: Job) -> bool {
+    path.ends_with("index.html") && job != Job::NotFound
 }
 
 /// One job's files. `plan` is the whole site's, for the sitemap.
@@ -455,7 +480,8 @@ pub fn render_job(
             let page = ctx.page_view("Page not found".into(), String::new(), "404.html", "none");
             one(ctx.page("404.html", path, &ctx.context(page)))
         }
-        Job::Sitemap => one(render_sitemap(&ctx, plan)),
+        Job::Sitemap(part) => one(render_sitemap(&ctx, plan, path, part, SITEMAP_URLS)),
+        Job::SitemapIndex(parts) => Ok(vec![sitemap_index(&site.config.base_url, path, parts)]),
         Job::Robots => {
             let text = format!(
                 "User-agent: *\nAllow: /\n\nSitemap: {}\n",
@@ -1096,11 +1122,16 @@ struct SitemapUrl {
     lastmod: Option<String>,
 }
 
-fn render_sitemap(ctx: &Ctx, plan: &[(String, Job)]) -> Result<Page> {
+/// The sitemap of the whole site (`part` 0) or of its `part`-th `limit` pages.
+fn render_sitemap(
+    ctx: &Ctx,
+    plan: &[(String, Job)],
+    path: &str,
+    part: usize,
+    limit: usize,
+) -> Result<Page> {
     let site = ctx.site;
-    let urls: Vec<SitemapUrl> = plan
-        .iter()
-        .filter(|(path, job)| path.ends_with("index.html") && *job != Job::NotFound)
+    let urls: Vec<SitemapUrl> = sitemap_part(plan, part, limit)
         .map(|(path, job)| SitemapUrl {
             loc: site.absolute(path.trim_end_matches("index.html")),
             lastmod: match job {
@@ -1114,5 +1145,78 @@ fn render_sitemap(ctx: &Ctx, plan: &[(String, Job)]) -> Result<Page> {
         .collect();
     let mut c = Context::new();
     c.insert("urls", &urls);
-    ctx.page("sitemap.xml", "sitemap.xml", &c)
+    ctx.page("sitemap.xml", path, &c)
+}
+
+/// The pages of the plan that the sitemap's `part` lists (0: all of them).
+fn sitemap_part(
+    plan: &[(String, Job)],
+    part: usize,
+    limit: usize,
+) -> impl Iterator<Item = &(String, Job)> {
+    let (skip, take) = match part {
+        0 => (0, usize::MAX),
+        n => ((n - 1) * limit, limit),
+    };
+    plan.iter()
+        .filter(|(path, job)| in_sitemap(path, *job))
+        .skip(skip)
+        .take(take)
+}
+
+/// A sitemap index of the parts under `sitemaps/`.
+fn sitemap_index(base_url: &str, path: &str, parts: usize) -> Page {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for part in 1..=parts {
+        let loc = views::escape(&format!("{base_url}sitemaps/{part}.xml"));
+        xml.push_str(&format!(
+            "  <sitemap>\n    <loc>{loc}</loc>\n  </sitemap>\n"
+        ));
+    }
+    xml.push_str("</sitemapindex>\n");
+    Page::new(path, xml)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_site_with_more_urls_than_a_sitemap_may_list_gets_an_index_of_parts() {
+        assert_eq!(
+            sitemap_jobs(3, 3),
+            [("sitemap.xml".into(), Job::Sitemap(0))]
+        );
+        assert_eq!(
+            sitemap_jobs(7, 3),
+            [
+                ("sitemap.xml".into(), Job::SitemapIndex(3)),
+                ("sitemaps/1.xml".into(), Job::Sitemap(1)),
+                ("sitemaps/2.xml".into(), Job::Sitemap(2)),
+                ("sitemaps/3.xml".into(), Job::Sitemap(3)),
+            ]
+        );
+        let mut plan: Vec<(String, Job)> = (0..7)
+            .map(|i| (format!("articles/a{i}/index.html"), Job::Article(i)))
+            .collect();
+        plan.push(("404.html".into(), Job::NotFound));
+        plan.push(("feed.xml".into(), Job::Feed));
+        let part = |n| -> Vec<&str> {
+            sitemap_part(&plan, n, 3)
+                .map(|(p, _)| p.trim_end_matches("/index.html"))
+                .collect()
+        };
+        assert_eq!(part(1), ["articles/a0", "articles/a1", "articles/a2"]);
+        assert_eq!(part(3), ["articles/a6"]);
+        assert_eq!(part(0).len(), 7);
+        let index = sitemap_index("https://x.org/a&b/", "sitemap.xml", 2);
+        let xml = String::from_utf8(index.bytes).unwrap();
+        assert!(
+            xml.contains("<loc>https://x.org/a&amp;b/sitemaps/2.xml</loc>"),
+            "{xml}"
+        );
+        assert_eq!(xml.matches("<sitemap>").count(), 2);
+    }
 }

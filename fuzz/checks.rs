@@ -46,6 +46,14 @@ fn site_config() -> Config {
         .clone()
 }
 
+/// The errors among diagnostics, as printed.
+fn errors_of<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> Vec<String> {
+    diags
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// A fixed "today", so that a run does not depend on the clock.
 pub fn today() -> PartialDate {
     PartialDate::ymd(2026, 11, 24).expect("a real day")
@@ -130,11 +138,7 @@ pub fn ingest_seed(data: &[u8]) {
 
     let file = format!("content/{}.md", ingested.slug);
     let (article, diags) = Article::parse(Path::new(&file), &text, config());
-    let errors: Vec<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(diags.iter());
     assert!(errors.is_empty(), "{errors:#?} in\n{text}");
     let article = article.expect("no errors, so an article");
     let mut meta = article.meta.clone();
@@ -145,11 +149,7 @@ pub fn ingest_seed(data: &[u8]) {
     assert_eq!(article.body, format!("\n{}", ingested.body));
 
     let (site, diags) = Site::assemble(site_config(), vec![article]);
-    let errors: Vec<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(diags.iter());
     assert!(errors.is_empty(), "{errors:#?} in\n{text}");
 
     // The body's Markdown shows the cleaned paragraphs as written: no

@@ -566,7 +566,8 @@ fn flow_scalar(s: &str) -> String {
     }
 }
 
-fn quoted(s: &str) -> String {
+/// A YAML double-quoted string, safe for any text.
+pub fn quoted(s: &str) -> String {
     let mut q = String::with_capacity(s.len() + 2);
     q.push('"');
     for c in s.chars() {

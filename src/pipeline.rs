@@ -217,43 +217,22 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
         .map(|p| (p.path, p.bytes))
         .collect();
     let dir = root.join(render::STATIC_DIR);
-    if dir.is_dir() {
-        // Hidden files and folders (.git, .DS_Store) are no part of the site.
-        for entry in walkdir::WalkDir::new(&dir)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        {
-            let entry = entry.map_err(|e| {
-                Error::read(
-                    &dir,
-                    e.into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("walk")),
-                )
-            })?;
-            if entry.depth() > 0 && entry.path_is_symlink() {
-                return Err(Error::Other(format!(
-                    "{}: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here",
-                    entry
-                        .path()
-                        .strip_prefix(root)
-                        .unwrap_or(entry.path())
-                        .display()
-                )));
-            }
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(&dir)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(entry.path()).map_err(|e| Error::read(entry.path(), e))?;
-            assets.insert(format!("assets/{rel}"), bytes);
-        }
+    // Hidden files and folders (.git, .DS_Store) are skipped by the listing.
+    let listing = crate::fs::list(&dir, "")?;
+    if let Some(link) = listing.links.first() {
+        return Err(Error::Other(format!(
+            "{}: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here",
+            link.strip_prefix(root).unwrap_or(link).display()
+        )));
+    }
+    for path in listing.files.iter().chain(&listing.others) {
+        let rel = path
+            .strip_prefix(&dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
+        assets.insert(format!("assets/{rel}"), bytes);
     }
     Ok(assets)
 }

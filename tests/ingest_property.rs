@@ -15,6 +15,7 @@ use std::sync::{Arc, LazyLock};
 use caspian::config::Config;
 use caspian::content::Article;
 use caspian::date::PartialDate;
+use caspian::error::Diagnostic;
 use caspian::ingest::{self, seed};
 use caspian::pipeline;
 use caspian::render::{self, Job, Renderer};
@@ -310,23 +311,23 @@ fn ingest_one(raw: &[u8]) -> Option<(String, String)> {
     }
 }
 
+/// The errors among diagnostics, as printed.
+fn errors_of<'a>(diags: impl Iterator<Item = &'a Diagnostic>) -> Vec<String> {
+    diags
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// Everything `build` checks of one article, and its page rendered.
 fn assert_build_accepts(file: &str, text: &str) {
     let (article, diags) = Article::parse(Path::new(file), text, &CONFIG);
-    let errors: Vec<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(diags.iter());
     assert!(errors.is_empty(), "{errors:#?}\nin\n{text}");
     let article = article.expect("an article without errors");
 
     let (site, diags) = Site::assemble(CONFIG.clone(), vec![article]);
-    let errors: Vec<String> = diags
-        .iter()
-        .filter(|d| d.is_error())
-        .map(ToString::to_string)
-        .collect();
+    let errors = errors_of(diags.iter());
     assert!(errors.is_empty(), "{errors:#?}\nin\n{text}");
 
     let plan = render::plan(&site);

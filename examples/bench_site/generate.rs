@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use caspian::frontmatter::quoted;
+
 /// The Hugo site's fixed files (configuration and layouts), beside this file.
 const HUGO_DIR: &str = "examples/bench_site/hugo";
 
@@ -610,21 +612,6 @@ fn code_block(rng: &mut Rng, a: &Article) -> String {
     }
 }
 
-/// A YAML double-quoted string.
-fn quote(s: &str) -> String {
-    let mut q = String::with_capacity(s.len() + 2);
-    q.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => q.push_str("\\\""),
-            '\\' => q.push_str("\\\\"),
-            c => q.push(c),
-        }
-    }
-    q.push('"');
-    q
-}
-
 fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
@@ -632,8 +619,15 @@ fn list(items: &[String]) -> String {
 /// The article as caspian's `content/<slug>.md`.
 pub fn caspian_file(a: &Article) -> String {
     let mut out = String::from("---\n");
-    writeln!(out, "title: {}", quote(&a.title)).unwrap();
+    writeln!(out, "title: {}", quoted(&a.title)).unwrap();
     writeln!(out, "date: {}", a.date.iso()).unwrap();
+    shared_keys(&mut out, a);
+    out.push_str(&a.body);
+    out
+}
+
+/// The keys caspian's and Hugo's front matter write alike, and its end.
+fn shared_keys(out: &mut String, a: &Article) {
     writeln!(out, "lang: {}", a.lang).unwrap();
     writeln!(out, "topics: {}", list(&a.topics)).unwrap();
     if !a.people.is_empty() {
@@ -641,20 +635,18 @@ pub fn caspian_file(a: &Article) -> String {
     }
     writeln!(out, "places: {}", list(&a.places)).unwrap();
     if let Some(s) = &a.summary {
-        writeln!(out, "summary: {}", quote(s)).unwrap();
+        writeln!(out, "summary: {}", quoted(s)).unwrap();
     }
     if let Some(s) = &a.source {
         writeln!(
             out,
             "source:\n  name: {}\n  url: {}",
-            quote(&s.name),
-            quote(&s.url)
+            quoted(&s.name),
+            quoted(&s.url)
         )
         .unwrap();
     }
     out.push_str("---\n\n");
-    out.push_str(&a.body);
-    out
 }
 
 /// The article as Hugo's `content/articles/<slug>.md`: the same keys, a
@@ -662,30 +654,12 @@ pub fn caspian_file(a: &Article) -> String {
 /// links through `relref`.
 pub fn hugo_file(a: &Article) -> String {
     let mut out = String::from("---\n");
-    writeln!(out, "title: {}", quote(&a.title)).unwrap();
+    writeln!(out, "title: {}", quoted(&a.title)).unwrap();
     writeln!(out, "date: {}", a.date.full()).unwrap();
     if !a.date.is_full() {
-        writeln!(out, "date_known: {}", quote(&a.date.iso())).unwrap();
+        writeln!(out, "date_known: {}", quoted(&a.date.iso())).unwrap();
     }
-    writeln!(out, "lang: {}", a.lang).unwrap();
-    writeln!(out, "topics: {}", list(&a.topics)).unwrap();
-    if !a.people.is_empty() {
-        writeln!(out, "people: {}", list(&a.people)).unwrap();
-    }
-    writeln!(out, "places: {}", list(&a.places)).unwrap();
-    if let Some(s) = &a.summary {
-        writeln!(out, "summary: {}", quote(s)).unwrap();
-    }
-    if let Some(s) = &a.source {
-        writeln!(
-            out,
-            "source:\n  name: {}\n  url: {}",
-            quote(&s.name),
-            quote(&s.url)
-        )
-        .unwrap();
-    }
-    out.push_str("---\n\n");
+    shared_keys(&mut out, a);
     let mut body = a.body.clone();
     for slug in &a.links {
         body = body.replace(
@@ -702,8 +676,8 @@ pub fn hugo_file(a: &Article) -> String {
 fn hugo_term(n: &Named, feed: bool) -> String {
     format!(
         "---\ntitle: {}\ndescription: {}\n{}---\n",
-        quote(&n.name),
-        quote(&n.description),
+        quoted(&n.name),
+        quoted(&n.description),
         if feed { "" } else { "outputs: [HTML]\n" }
     )
 }

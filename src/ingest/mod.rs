@@ -328,9 +328,9 @@ fn relative(root: &Path, path: &Path) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn fingerprint_tells_ingests_text_from_an_edit() {
-        let ingested = Ingested {
+    /// What ingest makes of `seeds/x.txt` with this body.
+    fn ingested(body: String) -> Ingested {
+        Ingested {
             slug: "x".into(),
             front_matter: frontmatter::FrontMatter {
                 title: "T".into(),
@@ -341,10 +341,14 @@ mod tests {
                 }),
                 ..Default::default()
             },
-            body: "Body.\n".into(),
+            body,
             warnings: vec![],
-        };
-        let text = render(&ingested);
+        }
+    }
+
+    #[test]
+    fn fingerprint_tells_ingests_text_from_an_edit() {
+        let text = render(&ingested("Body.\n".into()));
         assert!(text.contains("\n  fingerprint: "), "{text}");
         assert!(is_untouched(&text));
         assert!(!is_untouched(&text.replace("Body.", "Body, edited.")));
@@ -355,22 +359,8 @@ mod tests {
     fn a_quoted_fingerprint_still_matches() {
         // A fingerprint such as "9d810466539f9470" looks like a number to
         // YAML, so the writer quotes it; this one is the first such body.
-        let ingested = |n: usize| Ingested {
-            slug: "x".into(),
-            front_matter: frontmatter::FrontMatter {
-                title: "T".into(),
-                lang: "en".into(),
-                source: Some(frontmatter::Source {
-                    seed: Some("seeds/x.txt".into()),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            },
-            body: format!("Body {n}.\n"),
-            warnings: vec![],
-        };
         let text = (0..)
-            .map(|n| render(&ingested(n)))
+            .map(|n| render(&ingested(format!("Body {n}.\n"))))
             .find(|text| text.contains("\n  fingerprint: \""))
             .expect("some fingerprint is quoted");
         assert!(is_untouched(&text), "{text}");

@@ -50,6 +50,9 @@ pub struct Staging {
     out: PathBuf,
     parent: PathBuf,
     existed: bool,
+    /// Whether the staging folder was empty when the build began, so that
+    /// no page needs comparing with an old one and nothing needs pruning.
+    fresh: bool,
     _lock: Option<std::fs::File>,
 }
 
@@ -65,20 +68,25 @@ impl Staging {
         if let Some(folder) = &lock {
             let _ = folder.lock();
         }
-        let staging = Staging {
+        let mut staging = Staging {
             dir: staging_dir(&out),
             existed: out.exists(),
+            fresh: false,
             out,
             parent,
             _lock: lock,
         };
         match staging.prepare() {
-            Ok(()) => Ok(staging),
+            Ok(fresh) => {
+                staging.fresh = fresh;
+                Ok(staging)
+            }
             Err(e) => Err(staging.fail(e)),
         }
     }
 
-    fn prepare(&self) -> Result<()> {
+    /// Makes the staging folder; says whether it is empty.
+    fn prepare(&self) -> Result<bool> {
         recover(&self.out, &self.dir)?;
         check_replaceable(&self.out, &self.parent)?;
         match std::fs::symlink_metadata(&self.dir) {
@@ -86,12 +94,22 @@ impl Staging {
             Ok(_) => std::fs::remove_file(&self.dir).map_err(|e| Error::write(&self.dir, e))?,
             Err(_) => {}
         }
-        std::fs::create_dir_all(&self.dir).map_err(|e| Error::write(&self.dir, e))
+        std::fs::create_dir_all(&self.dir).map_err(|e| Error::write(&self.dir, e))?;
+        let mut entries = std::fs::read_dir(&self.dir).map_err(|e| Error::read(&self.dir, e))?;
+        Ok(entries.next().is_none())
     }
 
     /// Writes one page, unless the staging folder already holds it as it is.
     pub fn put(&self, page: &Page) -> Result<()> {
         let path = self.dir.join(&page.path);
+        if self.fresh {
+            // Nothing stands in the way: make the folder, then the file,
+            // with no lookups that are bound to fail.
+            if let Some(folder) = path.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| Error::write(folder, e))?;
+            }
+            return std::fs::write(&path, &page.bytes).map_err(|e| Error::write(&path, e));
+        }
         if std::fs::read(&path).is_ok_and(|old| old == page.bytes) {
             return Ok(());
         }
@@ -113,7 +131,9 @@ impl Staging {
     }
 
     fn swap_in<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Result<()> {
-        prune(&self.dir, paths)?;
+        if !self.fresh {
+            prune(&self.dir, paths)?;
+        }
         if self.out.exists() {
             // Afterwards the staging folder holds the previous site, ready for next time.
             swap(&self.dir, &self.out)?;

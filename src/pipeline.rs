@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
+use memchr::memmem;
 use rayon::prelude::*;
 
 use crate::config::Config;
@@ -104,6 +106,9 @@ pub struct Made {
     pub bytes: usize,
 }
 
+/// The files one job made and the problems their links show.
+type JobOutcome = Result<(Vec<Made>, Vec<Diagnostic>)>;
+
 /// Renders every file of the site in parallel and hands each to `put` as
 /// soon as it is made, so that the site is never whole in memory. Returns
 /// the files made and the problems their links show.
@@ -119,32 +124,41 @@ pub fn make(
             .chain(ready.assets.keys().map(String::as_str)),
     );
     let base = ready.site.config.base_path();
-    let made: Vec<Result<(Vec<Made>, Vec<Diagnostic>)>> = ready
-        .plan
+    // The big jobs first, then the pages, any of which an idle core may
+    // take, so that both cores stay busy to the end; the results go back
+    // into the plan's order.
+    let (mut order, pages): (Vec<usize>, Vec<usize>) =
+        (0..ready.plan.len()).partition(|&k| ready.plan[k].1.is_whole_site());
+    order.extend(pages);
+    let make_job = |k: usize| -> JobOutcome {
+        let (path, job) = &ready.plan[k];
+        let pages = render::render_job(&ready.site, &ready.renderer, &ready.plan, path, *job)?;
+        let mut made = Vec::with_capacity(pages.len());
+        let mut problems = Vec::new();
+        // A file of the site's static/ replaces a made one of the same
+        // name (assets/highlight.css), as in `serve`.
+        for page in pages
+            .into_iter()
+            .filter(|p| !ready.assets.contains_key(&p.path))
+        {
+            problems.extend(check_page_links(base, &targets, &page));
+            put(&page)?;
+            made.push(Made {
+                path: page.path,
+                bytes: page.bytes.len(),
+            });
+        }
+        Ok((made, problems))
+    };
+    let mut made: Vec<(usize, JobOutcome)> = order
         .par_iter()
-        .map(|(path, job)| {
-            let pages = render::render_job(&ready.site, &ready.renderer, &ready.plan, path, *job)?;
-            let mut made = Vec::with_capacity(pages.len());
-            let mut problems = Vec::new();
-            // A file of the site's static/ replaces a made one of the same
-            // name (assets/highlight.css), as in `serve`.
-            for page in pages
-                .into_iter()
-                .filter(|p| !ready.assets.contains_key(&p.path))
-            {
-                problems.extend(check_page_links(base, &targets, &page));
-                put(&page)?;
-                made.push(Made {
-                    path: page.path,
-                    bytes: page.bytes.len(),
-                });
-            }
-            Ok((made, problems))
-        })
+        .with_max_len(1)
+        .map(|&k| (k, make_job(k)))
         .collect();
+    made.sort_unstable_by_key(|(k, _)| *k);
     let (mut files, mut problems): (Vec<Made>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     // The first error in the plan's order, the same on every run.
-    for result in made {
+    for (_, result) in made {
         let (m, p) = result?;
         files.extend(m);
         problems.extend(p);
@@ -326,15 +340,17 @@ fn check_page_links(base: &str, targets: &Targets, page: &Page) -> Vec<Diagnosti
     if !page.path.ends_with(".html") {
         return Vec::new();
     }
+    static ATTRIBUTE: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"=\""));
     let html = &page.bytes;
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(at) = find(&html[from..], b"=\"").map(|i| from + i) {
+    while let Some(at) = ATTRIBUTE.find(&html[from..]).map(|i| from + i) {
         from = at + 2;
         if !(html[..at].ends_with(b"href") || html[..at].ends_with(b"src")) {
             continue;
         }
-        let Some(len) = html[from..].iter().position(|&b| b == b'"') else {
+        let Some(len) = memchr::memchr(b'"', &html[from..]) else {
             break;
         };
         let value = String::from_utf8_lossy(&html[from..from + len]);
@@ -354,20 +370,6 @@ fn check_page_links(base: &str, targets: &Targets, page: &Page) -> Vec<Diagnosti
         ));
     }
     out
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut at = 0;
-    while let Some(i) = haystack[at..].iter().position(|&b| b == first) {
-        let i = at + i;
-        if haystack[i..].starts_with(needle) {
-            return Some(i);
-        }
-        at = i + 1;
-    }
-    None
 }
 
 #[cfg(test)]

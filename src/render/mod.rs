@@ -135,10 +135,15 @@ impl Renderer {
         Ok(Renderer { tera, files })
     }
 
-    fn render(&self, name: &str, context: &Context) -> Result<String> {
+    /// The page `name` makes of `context`, as the bytes of its file: the
+    /// templates and every value in them are UTF-8 already, so the output
+    /// is not checked again.
+    fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>> {
+        let mut bytes = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(name, context)
-            .map_err(|e| template_error(&e, &self.files, Some(name)))
+            .render_to(name, context, &mut bytes)
+            .map_err(|e| template_error(&e, &self.files, Some(name)))?;
+        Ok(bytes)
     }
 }
 
@@ -355,6 +360,26 @@ pub enum Job {
     NoJekyll,
     Cname,
     HighlightCss,
+}
+
+impl Job {
+    /// Whether the job's work grows with the whole site rather than with
+    /// one page: the search index, the chronology, the sitemaps, feeds and
+    /// indexes. A build starts these first so that no core is left with
+    /// one of them at the end while the other waits.
+    pub fn is_whole_site(self) -> bool {
+        matches!(
+            self,
+            Job::SearchIndex
+                | Job::Chronology
+                | Job::Sitemap(_)
+                | Job::Feed
+                | Job::TopicFeed(_)
+                | Job::TopicsIndex
+                | Job::EntityIndex(_)
+                | Job::Home
+        )
+    }
 }
 
 /// Where a list's page lives: `topics/energy/` or `topics/energy/page/2/`.

@@ -5,6 +5,7 @@
 
 pub mod markdown;
 
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -78,6 +79,9 @@ pub struct Site {
     tags: Vec<Vec<(usize, usize)>>,
     /// Per article, its date in days, to say how near two are in time.
     days: Vec<Option<i64>>,
+    /// Per article, its place among all slugs in order, which breaks ties
+    /// between related articles without comparing the slugs each time.
+    slug_rank: Vec<u32>,
     pub previous: Vec<Option<usize>>,
     pub next: Vec<Option<usize>>,
     pub translations: Vec<Vec<usize>>,
@@ -358,6 +362,12 @@ impl Site {
             .iter()
             .map(|e| e.date().map(|d| d.approx_days()))
             .collect();
+        let mut by_slug: Vec<usize> = (0..n).collect();
+        by_slug.sort_unstable_by(|&a, &b| entries[a].slug().cmp(entries[b].slug()));
+        let mut slug_rank = vec![0; n];
+        for (rank, &i) in by_slug.iter().enumerate() {
+            slug_rank[i] = u32::try_from(rank).expect("fewer than 4 billion articles");
+        }
 
         let slug_index: HashMap<&str, usize> = entries
             .iter()
@@ -425,6 +435,7 @@ impl Site {
             holders,
             tags,
             days,
+            slug_rank,
             previous,
             next,
             translations,
@@ -460,26 +471,20 @@ impl Site {
             _ => u64::MAX,
         };
         // Better first: more shared, then nearer in time, then by slug.
-        let better = |a: &(usize, u64, usize), b: &(usize, u64, usize)| {
-            b.0.cmp(&a.0)
-                .then(a.1.cmp(&b.1))
-                .then_with(|| self.entries[a.2].slug().cmp(self.entries[b.2].slug()))
-        };
-        let mut best: Vec<(usize, u64, usize)> = Vec::with_capacity(RELATED + 1);
+        let mut best: Vec<(Reverse<usize>, u64, u32, usize)> = Vec::with_capacity(RELATED + 1);
         for run in candidates.chunk_by(|a, b| a == b) {
             let j = run[0];
-            if self.translations[i].contains(&j) {
+            let scored = (Reverse(run.len()), days(j), self.slug_rank[j], j);
+            if best.len() == RELATED && scored >= best[RELATED - 1]
+                || self.translations[i].contains(&j)
+            {
                 continue;
             }
-            let scored = (run.len(), days(j), j);
-            if best.len() == RELATED && better(&scored, &best[RELATED - 1]).is_ge() {
-                continue;
-            }
-            let at = best.partition_point(|b| better(b, &scored).is_lt());
+            let at = best.partition_point(|b| *b < scored);
             best.insert(at, scored);
             best.truncate(RELATED);
         }
-        best.into_iter().map(|b| b.2).collect()
+        best.into_iter().map(|b| b.3).collect()
     }
 
     /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.

@@ -121,6 +121,30 @@ fn a_tag_listed_twice_is_shared_once() {
 }
 
 #[test]
+fn related_articles_as_near_as_each_other_go_by_slug() {
+    let on = |file: &str, date: &str| {
+        article(
+            file,
+            &format!("title: T\ndate: {date}\nlang: en\ntopics: [culture]"),
+            "\nText.\n",
+        )
+    };
+    // x is five days from both; "early" comes first by date, "b-late" by slug.
+    let articles = vec![
+        on("early.md", "2020-06-10"),
+        on("x.md", "2020-06-15"),
+        on("b-late.md", "2020-06-20"),
+        on("far.md", "2020-09-01"),
+    ];
+    let (site, _) = site(articles);
+    let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
+    assert_eq!(
+        slugs(&site, &site.related(index("x"))),
+        ["b-late", "early", "far"]
+    );
+}
+
+#[test]
 fn people_and_places_count_the_topics_of_their_articles() {
     let (site, _) = site(sample());
     // Baku: c (energy, culture), b and b2 (energy): energy 3, culture 1.

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -65,24 +65,33 @@ pub fn shard_key(token: &str) -> String {
 pub fn render_index(site: &Site) -> Vec<Page> {
     // Each article's distinct words, found in parallel a batch at a time
     // (so that only one batch's words are ever held apart), merged in order.
+    // A word is copied only the first time the site shows it.
     let mut postings: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (batch, entries) in site.entries.chunks(1024).enumerate() {
-        let words: Vec<Vec<String>> = entries
+        let words: Vec<(String, Vec<(usize, usize)>)> = entries
             .par_iter()
             .map(|e| {
                 let text = fold(&format!("{}\n{}", e.article.title(), e.body.plain));
-                let mut tokens: Vec<&str> = word_spans(&text)
-                    .map(|(a, b)| &text[a..b])
-                    .filter(|t| (2..=MAX_TOKEN_CHARS).contains(&t.chars().count()))
+                let mut seen = FxHashSet::default();
+                let spans = word_spans(&text)
+                    .filter(|&(a, b)| {
+                        let token = &text[a..b];
+                        (2..=MAX_TOKEN_CHARS).contains(&token.chars().count()) && seen.insert(token)
+                    })
                     .collect();
-                tokens.sort_unstable();
-                tokens.dedup();
-                tokens.into_iter().map(str::to_string).collect()
+                (text, spans)
             })
             .collect();
-        for (k, tokens) in words.into_iter().enumerate() {
-            for token in tokens {
-                postings.entry(token).or_default().push(batch * 1024 + k);
+        for (k, (text, spans)) in words.iter().enumerate() {
+            let doc = batch * 1024 + k;
+            for &(a, b) in spans {
+                let token = &text[a..b];
+                match postings.get_mut(token) {
+                    Some(docs) => docs.push(doc),
+                    None => {
+                        postings.insert(token.to_string(), vec![doc]);
+                    }
+                }
             }
         }
     }

@@ -1,33 +1,43 @@
 //! Text utilities shared by ingest, matching and search: Unicode
 //! normalization, language-aware case and accent folding, words and slugs.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Cleans text as it arrives from a copy and paste: no BOM, `\n` line ends,
 /// NFC, ordinary spaces for the exotic ones, no zero-width characters or soft
 /// hyphens, no indentation or trailing blanks, single spaces inside lines.
 pub fn normalize(raw: &str) -> String {
     let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
+    // Most text is in NFC already, which a quick check tells.
+    let text: Cow<str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect::<String>().into(),
+    };
     let mut out = String::with_capacity(text.len());
-    for line in text.nfc().collect::<String>().split('\n') {
-        let mut cleaned = String::with_capacity(line.len());
+    for line in text.split('\n') {
+        let start = out.len();
         let mut space = false;
         for c in line.chars() {
             match c {
                 '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
                 c if c.is_whitespace() || c.is_control() => space = true,
                 c => {
-                    if space && !cleaned.is_empty() {
-                        cleaned.push(' ');
+                    if space && out.len() > start {
+                        out.push(' ');
                     }
                     space = false;
-                    cleaned.push(c);
+                    out.push(c);
                 }
             }
         }
-        out.push_str(&cleaned);
         out.push('\n');
     }
     out.truncate(out.trim_end().len());
@@ -407,6 +417,10 @@ mod tests {
         let raw =
             "\u{feff}  Title\u{a0}with  spaces\r\n\r\n\tBody\u{200b} line \r\nCafe\u{301}\n\n";
         assert_eq!(normalize(raw), "Title with spaces\n\nBody line\nCafé");
+        // Without a carriage return, and with a lone one; NFD without CR too.
+        assert_eq!(normalize("a\rb\n\u{200b} c  d "), "a\nb\nc d");
+        assert_eq!(normalize("Cafe\u{301} Bak\u{131}"), "Café Bakı");
+        assert_eq!(normalize("\u{2003}\u{ad}x\t"), "x");
     }
 
     #[test]

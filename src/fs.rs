@@ -4,6 +4,15 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// `path` under `root` as an editor writes it: `content/a.md`, with `/`
+/// on every system.
+pub fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
 /// Files with extension `ext` under `dir`, sorted; hidden files and folders
 /// skipped; a missing folder is an empty list.
 pub fn list_files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>> {

@@ -240,11 +240,7 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
         )));
     }
     for path in listing.files.iter().chain(&listing.others) {
-        let rel = path
-            .strip_prefix(&dir)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let rel = crate::fs::relative(&dir, path);
         let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
         assets.insert(format!("assets/{rel}"), bytes);
     }
@@ -260,12 +256,7 @@ fn seeds_without_articles(root: &Path) -> Result<Vec<Diagnostic>> {
     let ingested = ingest::ingested_seeds(root)?;
     Ok(seeds
         .iter()
-        .map(|p| {
-            p.strip_prefix(root)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .replace('\\', "/")
-        })
+        .map(|p| crate::fs::relative(root, p))
         .filter(|s| !ingested.contains(s))
         .map(|s| {
             Diagnostic::warning(

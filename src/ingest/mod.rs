@@ -111,7 +111,7 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let parsed: Vec<(String, Made)> = seeds
         .par_iter()
         .map(|path| {
-            let name = relative(root, path);
+            let name = fs::relative(root, path);
             let result = read_seed(path)
                 .and_then(|bytes| seed::parse(&name, &bytes, config, today))
                 .map(|ingested| {
@@ -126,13 +126,13 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     fs::remove_stale_temps(&content_dir)?;
     // Files are named in the seeds' order, so the same seeds get the same
     // names; then written in parallel, each to its own name.
-    let mut names = FreeNames::new(existing.files.iter().map(|p| relative(root, p)));
+    let mut names = FreeNames::new(existing.files.iter().map(|p| fs::relative(root, p)));
     let named: Vec<_> = parsed
         .into_iter()
         .map(|(name, result)| {
             let result = result.map(|(ingested, text)| {
                 let target = match existing.by_seed.get(&name) {
-                    Some(path) => relative(root, path),
+                    Some(path) => fs::relative(root, path),
                     None => names.take(&ingested.slug),
                 };
                 (ingested, text, target)
@@ -166,14 +166,14 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
         .collect();
     for link in &listing.links {
         reports.push(SeedReport {
-            seed: relative(root, link),
+            seed: fs::relative(root, link),
             outcome: Err("is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here".into()),
             warnings: Vec::new(),
         });
     }
     for other in &listing.others {
         reports.push(SeedReport {
-            seed: relative(root, other),
+            seed: fs::relative(root, other),
             outcome: Ok((Action::Skipped, String::new())),
             warnings: Vec::new(),
         });
@@ -315,13 +315,6 @@ fn seed_of(text: &str) -> Option<String> {
         let value = line.trim_start().strip_prefix("seed:")?.trim();
         Some(value.trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
     })
-}
-
-fn relative(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .to_string_lossy()
-        .replace('\\', "/")
 }
 
 #[cfg(test)]

@@ -113,11 +113,7 @@ impl Renderer {
             .iter()
             .filter(|p| p.extension().is_some_and(|e| e == "xml"));
         for path in listing.files.iter().chain(xml) {
-            let name = path
-                .strip_prefix(&dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let name = crate::fs::relative(&dir, path);
             let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
             sources.insert(name.clone(), (format!("{TEMPLATES_DIR}/{name}"), text));
         }

@@ -12,7 +12,7 @@ use crate::language;
 use crate::lexicon::Lexicon;
 use crate::text::is_slug;
 
-pub const SITE_FILE: &str = "site.toml";
+pub use crate::layout::SITE_FILE;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,8 +7,8 @@ use crate::config::Config;
 use crate::date::PartialDate;
 use crate::error::{Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter};
-use crate::ingest::CONTENT_DIR;
 use crate::language;
+use crate::layout::CONTENT_DIR;
 use crate::text::slugify;
 
 /// What `new` wrote, and what it chose for the editor.

@@ -6,8 +6,8 @@
 //! seeds/*.txt ─ingest→ content/*.md ─load→ Article ─assemble→ Site ─render→ pages ─write→ public/
 //! ```
 //!
-//! `config`, `error`, `text`, `date`, `language` and `lexicon` are the ground
-//! floor every stage stands on. `pipeline` holds the entry points that the
+//! `config`, `error`, `layout`, `text`, `date`, `language` and `lexicon` are
+//! the ground floor every stage stands on. `pipeline` holds the entry points that the
 //! command line and `serve` call.
 
 pub mod config;
@@ -19,6 +19,7 @@ pub mod frontmatter;
 pub mod fs;
 pub mod ingest;
 pub mod language;
+pub mod layout;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;

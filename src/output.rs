@@ -13,23 +13,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::layout::{aside_dir, parent_of, staging_dir};
 use crate::render::Page;
-
-/// The staging folder beside `out`: `.public.staging` for `public`.
-pub fn staging_dir(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    parent_of(out).join(format!(".{name}.staging"))
-}
-
-fn parent_of(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
 
 /// Writes `pages` as the new content of `out`. On an error, `out` is as
 /// the last complete build left it, and the error says so.
@@ -238,13 +223,6 @@ fn recover(out: &Path, staging: &Path) -> Result<()> {
     } else {
         std::fs::remove_dir_all(&aside).map_err(|e| Error::write(&aside, e))
     }
-}
-
-/// Where [`swap`] sets the previous site aside when it cannot exchange.
-fn aside_dir(out: &Path) -> PathBuf {
-    let mut name = staging_dir(out).into_os_string();
-    name.push(".old");
-    PathBuf::from(name)
 }
 
 fn is_full(e: &Error) -> bool {

@@ -12,11 +12,10 @@ use crate::config::Config;
 use crate::content;
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::ingest::{self, SeedReport};
+use crate::layout::{self, PUBLIC_DIR, SEEDS_DIR, STATIC_DIR};
 use crate::output;
 use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
-
-pub const PUBLIC_DIR: &str = "public";
 
 /// `caspian ingest`.
 pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
@@ -230,13 +229,14 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
     let mut assets: BTreeMap<String, Vec<u8>> = render::builtin_assets()
         .map(|p| (p.path, p.bytes))
         .collect();
-    let dir = root.join(render::STATIC_DIR);
+    let dir = root.join(STATIC_DIR);
     // Hidden files and folders (.git, .DS_Store) are skipped by the listing.
     let listing = crate::fs::list(&dir, "")?;
     if let Some(link) = listing.links.first() {
         return Err(Error::Other(format!(
-            "{}: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here",
-            link.strip_prefix(root).unwrap_or(link).display()
+            "{}: this {}",
+            crate::fs::relative(root, link),
+            layout::link_refused("caspian copies only real files from", STATIC_DIR)
         )));
     }
     for path in listing.files.iter().chain(&listing.others) {
@@ -249,7 +249,7 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
 
 /// Seeds that ingest has not turned into articles yet.
 fn seeds_without_articles(root: &Path) -> Result<Vec<Diagnostic>> {
-    let seeds = crate::fs::list_files(&root.join(ingest::SEEDS_DIR), "txt")?;
+    let seeds = crate::fs::list_files(&root.join(SEEDS_DIR), "txt")?;
     if seeds.is_empty() {
         return Ok(Vec::new());
     }

@@ -29,6 +29,7 @@ use tokio::sync::broadcast;
 
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::layout;
 use crate::pipeline::{self, Ready};
 use crate::render::{self, Job};
 
@@ -230,7 +231,7 @@ impl Builder {
 
 /// The configuration files' bytes, to notice when they change.
 fn config_files(root: &Path, config: &Config) -> Vec<u8> {
-    let mut bytes = std::fs::read(root.join(crate::config::SITE_FILE)).unwrap_or_default();
+    let mut bytes = std::fs::read(root.join(layout::SITE_FILE)).unwrap_or_default();
     if let Some(entities) = &config.entities_file {
         bytes.extend(std::fs::read(root.join(entities)).unwrap_or_default());
     }
@@ -298,9 +299,9 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
         .watch(&root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Other(format!("cannot watch {}: {e}", root.display())))?;
     for dir in [
-        crate::ingest::CONTENT_DIR,
-        render::TEMPLATES_DIR,
-        render::STATIC_DIR,
+        layout::CONTENT_DIR,
+        layout::TEMPLATES_DIR,
+        layout::STATIC_DIR,
     ] {
         let path = root.join(dir);
         if path.is_dir() {
@@ -335,9 +336,9 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .unwrap_or_default();
     [
-        crate::ingest::CONTENT_DIR,
-        render::TEMPLATES_DIR,
-        render::STATIC_DIR,
+        layout::CONTENT_DIR,
+        layout::TEMPLATES_DIR,
+        layout::STATIC_DIR,
     ]
     .contains(&first.as_str())
         || (rel.components().count() == 1 && name.ends_with(".toml"))

@@ -12,7 +12,7 @@ use crate::config::{Config, EntityKind};
 use crate::error::{Diagnostic, Diagnostics, Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter};
 use crate::fs;
-use crate::ingest::CONTENT_DIR;
+use crate::layout::{self, CONTENT_DIR};
 
 /// The largest article file read: a long report is a few hundred kilobytes;
 /// more is an archive or an accident, and would make a page no phone loads.
@@ -433,7 +433,10 @@ impl Cache {
                 relative(link),
                 0,
                 0,
-                "this is a symbolic link; caspian reads only real files in content/ (a link can lead outside the site, or in a circle): put the file itself here",
+                format!(
+                    "this {}",
+                    layout::link_refused("caspian reads only real files in", CONTENT_DIR)
+                ),
             ));
         }
         for other in &listing.others {

@@ -15,6 +15,7 @@ use crate::config::EntityKind;
 use crate::date::PartialDate;
 use crate::error::{Diagnostic, Error, Result};
 use crate::language;
+use crate::layout::{self, TEMPLATES_DIR};
 use crate::site::{Site, markdown};
 use views::{Card, DateView, Link, Pager, description, entity_links, topic_links};
 
@@ -56,9 +57,6 @@ pub const ASSETS: &[(&str, &[u8])] = &[
     ("search.js", include_bytes!("../../static/search.js")),
     ("favicon.svg", include_bytes!("../../static/favicon.svg")),
 ];
-
-pub const TEMPLATES_DIR: &str = "templates";
-pub const STATIC_DIR: &str = "static";
 
 /// Articles per feed.
 const FEED_ENTRIES: usize = 20;
@@ -104,8 +102,9 @@ impl Renderer {
         let listing = crate::fs::list(&dir, "html")?;
         if let Some(link) = listing.links.first() {
             return Err(Error::Other(format!(
-                "{}: this is a symbolic link; caspian reads only real files in {TEMPLATES_DIR}/ (a link can lead outside the site, or in a circle): put the file itself here",
-                link.strip_prefix(root).unwrap_or(link).display()
+                "{}: this {}",
+                crate::fs::relative(root, link),
+                layout::link_refused("caspian reads only real files in", TEMPLATES_DIR)
             )));
         }
         let xml = listing

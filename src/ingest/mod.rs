@@ -23,11 +23,9 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::fs;
+use crate::layout::{self, CONTENT_DIR, SEEDS_DIR};
 
 pub use seed::Ingested;
-
-pub const SEEDS_DIR: &str = "seeds";
-pub const CONTENT_DIR: &str = "content";
 
 /// What happened to one seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +165,10 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     for link in &listing.links {
         reports.push(SeedReport {
             seed: fs::relative(root, link),
-            outcome: Err("is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here".into()),
+            outcome: Err(layout::link_refused(
+                "ingest reads only real files in",
+                SEEDS_DIR,
+            )),
             warnings: Vec::new(),
         });
     }

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use caspian::config::Config;
 use caspian::error::Diagnostics;
+use caspian::layout::SEEDS_DIR;
 use caspian::pipeline;
 
 #[derive(Parser)]
@@ -90,8 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
         Command::Ingest { force } => {
-            let config = Config::load(&root)?;
-            let reports = caspian::ingest::run(&root, &config, force)?;
+            let reports = pipeline::ingest(&root, force)?;
             let (mut failed, mut seeds) = (0, 0);
             for report in &reports {
                 println!("{report}");
@@ -99,7 +99,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 seeds += usize::from(!report.skipped());
             }
             if seeds == 0 {
-                println!("no seeds in {}", root.join("seeds").display());
+                println!("no seeds in {}", root.join(SEEDS_DIR).display());
             }
             Ok(if failed > 0 {
                 eprintln!("{failed} of {seeds} seeds failed");

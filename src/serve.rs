@@ -393,7 +393,7 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
             .unwrap_or_default();
         let page = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>caspian</title></head><body><h1>The site does not build yet</h1><pre>{}</pre>{LIVE_RELOAD}</body></html>",
-            crate::site::markdown::escape_text(&error)
+            crate::text::escape_html(&error)
         );
         return (
             StatusCode::SERVICE_UNAVAILABLE,

@@ -370,6 +370,20 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
     format!("{head}…")
 }
 
+/// Text made safe to stand between HTML tags: `&`, `<` and `>` as entities.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@ use crate::date::PartialDate;
 use crate::error::{Diagnostic, Error, Result};
 use crate::language;
 use crate::layout::{self, TEMPLATES_DIR};
-use crate::site::{Site, markdown};
+use crate::site::{Site, body};
 use views::{Card, DateView, Link, Pager, description, entity_links, topic_links};
 
 /// Templates built into the binary; a file of the same name in the site's
@@ -514,7 +514,7 @@ pub fn render_job(
             path,
             format!("{}\n", site.config.cname.as_deref().unwrap_or("")),
         )]),
-        Job::HighlightCss => Ok(vec![Page::new(path, markdown::highlight_css())]),
+        Job::HighlightCss => Ok(vec![Page::new(path, body::highlight_css())]),
     }
 }
 
@@ -1190,7 +1190,7 @@ fn sitemap_index(base_url: &str, path: &str, parts: usize) -> Page {
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for part in 1..=parts {
-        let loc = views::escape(&format!("{base_url}sitemaps/{part}.xml"));
+        let loc = crate::text::escape_html(&format!("{base_url}sitemaps/{part}.xml"));
         xml.push_str(&format!(
             "  <sitemap>\n    <loc>{loc}</loc>\n  </sitemap>\n"
         ));

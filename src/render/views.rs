@@ -7,7 +7,7 @@ use crate::config::EntityKind;
 use crate::date::PartialDate;
 use crate::language;
 use crate::site::{Entry, Site};
-use crate::text::cut_at_word;
+use crate::text::{cut_at_word, escape_html as escape};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -177,10 +177,6 @@ fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
         html.push('…');
     }
     Some(html.trim().to_string())
-}
-
-pub fn escape(s: &str) -> String {
-    crate::site::markdown::escape_text(s)
 }
 
 /// Pagination of a list: which page this is and where the others are.

@@ -3,7 +3,7 @@
 //! chronology's order, related articles, neighbours in time and
 //! translations. Read-only afterwards: rendering is a pure function of it.
 
-pub mod markdown;
+pub mod body;
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -28,7 +28,7 @@ pub struct Entry {
     /// Root-relative, with the base path: `/repo/articles/<slug>/`.
     pub url: String,
     /// The body as HTML and as plain text, with its heading ids.
-    pub body: Arc<markdown::Rendered>,
+    pub body: Arc<body::Rendered>,
     /// The front matter's summary, or the start of the text.
     pub summary: String,
     /// Links to site pages written as `/path`, checked once the pages exist.
@@ -140,11 +140,11 @@ impl Site {
             cache.links_key = links_key;
             cache.bodies.clear();
         }
-        let rendered: Vec<Arc<markdown::Rendered>> = articles
+        let rendered: Vec<Arc<body::Rendered>> = articles
             .par_iter()
             .map(|a| match cache.bodies.get(&Arc::as_ptr(a).addr()) {
                 Some((_, r)) => r.clone(),
-                None => Arc::new(markdown::render(&a.body, &resolve)),
+                None => Arc::new(body::render(&a.body, &resolve)),
             })
             .collect();
         if !cache.once {
@@ -517,7 +517,7 @@ pub struct BodyCache {
     links_key: u64,
     /// By the address of the article they were rendered from, which the
     /// cache holds so that no other article can take that address.
-    bodies: HashMap<usize, (Arc<Article>, Arc<markdown::Rendered>)>,
+    bodies: HashMap<usize, (Arc<Article>, Arc<body::Rendered>)>,
 }
 
 impl BodyCache {

@@ -17,7 +17,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::text::{is_safe_link, slugify};
+use crate::text::{escape_html, is_safe_link, slugify};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -304,7 +304,7 @@ fn highlight(lang: &str, code: &str) -> String {
     let Some(syntax) = syntax else {
         return format!(
             "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-            escape_text(code)
+            escape_html(code)
         );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
@@ -315,7 +315,7 @@ fn highlight(lang: &str, code: &str) -> String {
         {
             return format!(
                 "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                escape_text(code)
+                escape_html(code)
             );
         }
     }
@@ -338,21 +338,8 @@ pub fn highlight_css() -> String {
     )
 }
 
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;")
+    escape_html(s).replace('"', "&quot;")
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod route;
 pub mod serve;
 pub mod site;
 pub mod text;

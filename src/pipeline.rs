@@ -10,9 +10,9 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content;
-use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::error::{Diagnostic, Diagnostics, Result};
 use crate::ingest::{self, SeedReport};
-use crate::layout::{self, PUBLIC_DIR, SEEDS_DIR, STATIC_DIR};
+use crate::layout::{PUBLIC_DIR, SEEDS_DIR};
 use crate::output;
 use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
@@ -70,7 +70,7 @@ pub fn ready(
     let (site, site_diagnostics) = Site::assemble_with(config, articles, &mut cache.bodies);
     diagnostics.extend(site_diagnostics);
     let plan = render::plan(&site);
-    let assets = assets(root)?;
+    let assets = render::assets::assets(root)?;
     let paths: HashSet<&str> = plan
         .iter()
         .map(|(p, _)| p.as_str())
@@ -222,29 +222,6 @@ pub fn check(root: &Path) -> Result<Diagnostics> {
         diagnostics.extend(make(&ready, |_| Ok(()))?.1);
     }
     Ok(diagnostics)
-}
-
-/// The built-in assets, with the site's `static/` files over them.
-pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
-    let mut assets: BTreeMap<String, Vec<u8>> = render::builtin_assets()
-        .map(|p| (p.path, p.bytes))
-        .collect();
-    let dir = root.join(STATIC_DIR);
-    // Hidden files and folders (.git, .DS_Store) are skipped by the listing.
-    let listing = crate::fs::list(&dir, "")?;
-    if let Some(link) = listing.links.first() {
-        return Err(Error::Other(format!(
-            "{}: this {}",
-            crate::fs::relative(root, link),
-            layout::link_refused("caspian copies only real files from", STATIC_DIR)
-        )));
-    }
-    for path in listing.files.iter().chain(&listing.others) {
-        let rel = crate::fs::relative(&dir, path);
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-        assets.insert(format!("assets/{rel}"), bytes);
-    }
-    Ok(assets)
 }
 
 /// Seeds that ingest has not turned into articles yet.

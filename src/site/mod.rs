@@ -497,6 +497,15 @@ impl Site {
         format!("{}{path}", self.config.base_url)
     }
 
+    /// Per person or place, the topics of its articles as (topic number,
+    /// how many articles), most first.
+    pub fn entity_topics(&self, kind: EntityKind) -> &[Vec<(usize, usize)>] {
+        match kind {
+            EntityKind::Person => &self.entity_topics[0],
+            EntityKind::Place => &self.entity_topics[1],
+        }
+    }
+
     pub fn entity_articles(&self, kind: EntityKind) -> &[Vec<usize>] {
         match kind {
             EntityKind::Person => &self.people,

@@ -105,8 +105,8 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let today = crate::date::today();
 
     // Per seed: what ingest made of it and the file text, or why not.
-    type Made = std::result::Result<(Ingested, String), String>;
-    let parsed: Vec<(String, Made)> = seeds
+    type SeedOutcome = std::result::Result<(Ingested, String), String>;
+    let parsed: Vec<(String, SeedOutcome)> = seeds
         .par_iter()
         .map(|path| {
             let name = fs::relative(root, path);
@@ -283,11 +283,6 @@ fn read_seed(path: &Path) -> std::result::Result<Vec<u8>, String> {
         return Err(seed::too_big(size));
     }
     std::fs::read(path).map_err(cannot)
-}
-
-/// The seeds (`seeds/<file>.txt`) that have an article in `content/`.
-pub fn ingested_seeds(root: &Path) -> Result<HashSet<String>> {
-    Ok(index_content(root)?.by_seed.into_keys().collect())
 }
 
 /// The content files, and which seed each came from.

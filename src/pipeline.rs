@@ -27,7 +27,7 @@ pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
 /// bodies rendered. Belongs to one configuration; make a new one when it changes.
 #[derive(Default)]
 pub struct Cache {
-    content: content::Cache,
+    content: content::ArticleCache,
     bodies: crate::site::BodyCache,
 }
 
@@ -42,7 +42,7 @@ impl Cache {
     /// For one build: nothing is kept, and no article is held twice.
     pub fn once() -> Cache {
         Cache {
-            content: content::Cache::once(),
+            content: content::ArticleCache::once(),
             bodies: crate::site::BodyCache::once(),
         }
     }

@@ -310,7 +310,7 @@ type Parsed = (Option<Arc<Article>>, Vec<Diagnostic>);
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    let (articles, diags) = Cache::once().load(root, config)?;
+    let (articles, diags) = ArticleCache::once().load(root, config)?;
     Ok((
         articles.into_iter().map(Arc::unwrap_or_clone).collect(),
         diags,
@@ -321,7 +321,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
 /// file changed: `serve` rebuilds after an edit without reading the rest.
 /// A cache belongs to one configuration; make a new one when it changes.
 #[derive(Default)]
-pub struct Cache {
+pub struct ArticleCache {
     files: BTreeMap<PathBuf, (Stamp, Parsed)>,
     /// Whether to give the articles away rather than keep them for the next
     /// load (a build loads once): no article is then held twice.
@@ -343,12 +343,12 @@ fn trusted_before() -> std::time::SystemTime {
     std::time::SystemTime::now() - std::time::Duration::from_secs(3)
 }
 
-impl Cache {
+impl ArticleCache {
     /// A cache for one load only.
-    pub fn once() -> Cache {
-        Cache {
+    pub fn once() -> ArticleCache {
+        ArticleCache {
             once: true,
-            ..Cache::default()
+            ..ArticleCache::default()
         }
     }
 

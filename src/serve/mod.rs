@@ -39,15 +39,7 @@ const STATUS: &str = "/__caspian/status";
 
 /// The script `serve` puts into every HTML page it sends (never into `build`
 /// output): it reloads the page after a rebuild and shows build errors.
-const LIVE_RELOAD: &str = r#"<script>/* caspian serve: live reload */(function(){
-var box=null;function show(text){if(!box){box=document.createElement("div");box.id="caspian-error";box.setAttribute("role","alert");box.style.cssText="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;background:#7f1d1d;color:#fff;font:14px/1.45 ui-monospace,monospace;padding:1rem 1.25rem;white-space:pre-wrap;box-shadow:0 -4px 16px rgba(0,0,0,.4)";document.body.appendChild(box);}box.textContent="caspian: the site does not build; the last good version is shown.\n\n"+text;}
-function hide(){if(box){box.remove();box=null;}}
-fetch("/__caspian/status").then(function(r){return r.json();}).then(function(s){if(s.error)show(s.error);}).catch(function(){});
-var es=new EventSource("/__caspian/events");
-es.addEventListener("reload",function(){location.reload();});
-es.addEventListener("error",function(e){if(e.data)show(e.data);});
-es.addEventListener("fixed",function(){hide();location.reload();});
-})();</script>"#;
+const LIVE_RELOAD: &str = concat!("<script>", include_str!("live-reload.js"), "</script>");
 
 /// One good build, ready to render any page.
 struct Snapshot {
@@ -189,10 +181,12 @@ fn rebuild(builder: &Mutex<Builder>, shared: &Shared, why: &str, changed: Option
     }
 }
 
-type Built = std::result::Result<(Option<Snapshot>, Vec<String>), Vec<String>>;
+/// A rebuild's outcome: the new site if it builds, and its warnings; or
+/// what stops it.
+type Rebuilt = std::result::Result<(Option<Snapshot>, Vec<String>), Vec<String>>;
 
 impl Builder {
-    fn build(&mut self, changed: Option<Vec<PathBuf>>) -> Built {
+    fn build(&mut self, changed: Option<Vec<PathBuf>>) -> Rebuilt {
         let config = Config::load(&self.root)
             .and_then(|c| c.with_base_url(&self.base_url))
             .map_err(|e| vec![e.to_string()])?;

@@ -7,7 +7,7 @@
 //! seeds, matches each to its content file and decides what to write.
 
 pub mod clean;
-pub mod dates;
+pub mod date_mentions;
 pub mod detect;
 pub mod events;
 pub mod markdown;

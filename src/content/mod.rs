@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::config::{Config, EntityKind};
 use crate::error::{Diagnostic, Diagnostics, Error, Result, suggest};
-use crate::frontmatter::{self, FrontMatter};
+use crate::frontmatter::{self, FrontMatter, Locator};
 use crate::fs;
 use crate::layout::{self, CONTENT_DIR};
 
@@ -43,7 +43,8 @@ impl Article {
                 path,
                 line,
                 column,
-                "the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)",
+                "the file holds a NUL character, which text never has: it is damaged or was not \
+                 saved as text; delete the character (or the file, if it is not an article)",
             ));
             return (None, diags);
         }
@@ -58,118 +59,22 @@ impl Article {
         for p in problems {
             diags.push(Diagnostic::error(path, p.line, p.column, p.message));
         }
-        let locate = |key: &str, value: &str| locate(split.yaml, split.yaml_line, key, value);
-
-        let topic_slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
-        for topic in &meta.topics {
-            if !topic_slugs.contains(&topic.as_str()) {
-                let (line, column) = locate("topics", topic);
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    unknown_message(
-                        "topic",
-                        topic,
-                        &topic_slugs,
-                        "add it to site.toml under [[topics]]",
-                    ),
-                ));
-            }
-        }
-        for kind in [EntityKind::Person, EntityKind::Place] {
-            let known: Vec<&str> = config
-                .entities(kind)
-                .iter()
-                .map(|e| e.slug.as_str())
-                .collect();
-            let list = match kind {
-                EntityKind::Person => &meta.people,
-                EntityKind::Place => &meta.places,
-            };
-            let file = config
-                .entities_file
-                .as_ref()
-                .map_or("the entities file".to_string(), |p| p.display().to_string());
-            for slug in list {
-                if !known.contains(&slug.as_str()) {
-                    let (line, column) = locate(kind.key(), slug);
-                    let fix = format!("add it to {file} under [[{}]] with its aliases", kind.key());
-                    diags.push(Diagnostic::error(
-                        path,
-                        line,
-                        column,
-                        unknown_message(kind.noun(), slug, &known, &fix),
-                    ));
-                }
-            }
-        }
-        for field in &meta.generated {
-            if field != "title" {
-                let (line, column) = locate("generated", field);
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("`generated` lists \"{field}\"; only `title` can be marked generated"),
-                ));
-            }
-        }
-        if !meta.lang.is_empty() && !config.languages.contains(&meta.lang) {
-            let (line, column) = locate("lang", &meta.lang);
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                column,
-                format!("language \"{}\" is not one of the site's languages ({}); add it to `languages` in site.toml", meta.lang, config.languages.join(", ")),
-            ));
-        }
+        let locator = Locator::new(split.yaml, split.yaml_line);
+        let checks = Checks {
+            path,
+            meta: &meta,
+            locator: &locator,
+        };
+        diags.extend(checks.names(config));
+        diags.extend(checks.language(config));
         // Whether an article is dated or has topics is worth saying only once
         // its front matter reads.
-        let readable = diags.is_empty();
-        if readable && meta.date.is_none() {
-            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology"));
+        if diags.is_empty() {
+            diags.extend(checks.gaps(split.yaml_line, split.body));
         }
-        if readable && split.body.trim().is_empty() {
-            diags.push(Diagnostic::warning(
-                path,
-                0,
-                0,
-                "the article has no text; write it under the front matter",
-            ));
-        }
-        if readable && meta.topics.is_empty() {
-            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic"));
-        }
-
         let slug = match &meta.slug {
             Some(s) => s.clone(),
-            None => {
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                if crate::text::is_slug(&stem) {
-                    if let Some(why) = crate::text::slug_problem(&stem) {
-                        diags.push(Diagnostic::error(
-                            path,
-                            0,
-                            0,
-                            format!("the file name gives the address; {why}: rename the file or add a `slug:`"),
-                        ));
-                    }
-                    stem
-                } else {
-                    let fixed = crate::text::slugify(&stem, &meta.lang, 80);
-                    diags.push(Diagnostic::error(
-                        path,
-                        0,
-                        0,
-                        format!("the file name \"{stem}\" cannot be an address; rename the file to \"{fixed}.md\" or add `slug: {fixed}`"),
-                    ));
-                    fixed
-                }
-            }
+            None => slug_of_file(path, &meta.lang, &mut diags),
         };
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
@@ -248,7 +153,7 @@ impl Article {
 
     /// Line and column of `value` under `key` in the front matter.
     pub fn position_of(&self, key: &str, value: &str) -> (usize, usize) {
-        locate(&self.front_matter_text, 2, key, value)
+        Locator::new(&self.front_matter_text, 2).value(key, value)
     }
 
     pub fn title(&self) -> &str {
@@ -274,32 +179,137 @@ fn unknown_message(what: &str, value: &str, known: &[&str], fix: &str) -> String
     }
 }
 
-/// Line and column of `value` under `key` in the front matter.
-fn locate(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usize) {
-    let lines: Vec<&str> = yaml.lines().collect();
-    let Some(start) = lines.iter().position(|l| l.starts_with(&format!("{key}:"))) else {
-        return (first_line, 1);
-    };
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if i > start && !line.starts_with([' ', '-', '\t']) {
-            break;
-        }
-        let from = if i == start { key.len() + 1 } else { 0 };
-        let hay = &line[from..];
-        let mut at = 0;
-        while let Some(pos) = hay[at..].find(value) {
-            let s = at + pos;
-            let before = hay[..s].chars().last();
-            let after = hay[s + value.len()..].chars().next();
-            let bounded =
-                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
-            if bounded(before) && bounded(after) {
-                return (first_line + i, line[..from + s].chars().count() + 1);
-            }
-            at = s + value.len();
-        }
+/// The checks of one article's front matter against the configuration
+/// and against itself, each placed on its line.
+struct Checks<'a> {
+    path: &'a Path,
+    meta: &'a FrontMatter,
+    locator: &'a Locator<'a>,
+}
+
+impl Checks<'_> {
+    fn error(&self, key: &str, value: &str, message: String) -> Diagnostic {
+        let (line, column) = self.locator.value(key, value);
+        Diagnostic::error(self.path, line, column, message)
     }
-    (first_line + start, 1)
+
+    /// Topics, people and places the configuration does not know, and
+    /// fields marked generated that cannot be.
+    fn names(&self, config: &Config) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let topic_slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
+        for topic in &self.meta.topics {
+            if !topic_slugs.contains(&topic.as_str()) {
+                let fix = "add it to site.toml under [[topics]]";
+                let message = unknown_message("topic", topic, &topic_slugs, fix);
+                diags.push(self.error("topics", topic, message));
+            }
+        }
+        let file = config
+            .entities_file
+            .as_ref()
+            .map_or("the entities file".to_string(), |p| p.display().to_string());
+        for kind in [EntityKind::Person, EntityKind::Place] {
+            let known: Vec<&str> = config
+                .entities(kind)
+                .iter()
+                .map(|e| e.slug.as_str())
+                .collect();
+            let list = match kind {
+                EntityKind::Person => &self.meta.people,
+                EntityKind::Place => &self.meta.places,
+            };
+            let fix = format!("add it to {file} under [[{}]] with its aliases", kind.key());
+            for slug in list.iter().filter(|s| !known.contains(&s.as_str())) {
+                let message = unknown_message(kind.noun(), slug, &known, &fix);
+                diags.push(self.error(kind.key(), slug, message));
+            }
+        }
+        for field in self.meta.generated.iter().filter(|f| *f != "title") {
+            let message =
+                format!("`generated` lists \"{field}\"; only `title` can be marked generated");
+            diags.push(self.error("generated", field, message));
+        }
+        diags
+    }
+
+    /// A language the site does not receive: a warning.
+    fn language(&self, config: &Config) -> Option<Diagnostic> {
+        let lang = &self.meta.lang;
+        if lang.is_empty() || config.languages.contains(lang) {
+            return None;
+        }
+        let (line, column) = self.locator.value("lang", lang);
+        let message = format!(
+            "language \"{lang}\" is not one of the site's languages ({}); add it to `languages` \
+             in site.toml",
+            config.languages.join(", ")
+        );
+        Some(Diagnostic::warning(self.path, line, column, message))
+    }
+
+    /// What a readable article lacks: a date, a text, a topic. Warnings.
+    fn gaps(&self, yaml_line: usize, body: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        if self.meta.date.is_none() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                yaml_line,
+                1,
+                "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes \
+                 its place in the chronology",
+            ));
+        }
+        if body.trim().is_empty() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                0,
+                0,
+                "the article has no text; write it under the front matter",
+            ));
+        }
+        if self.meta.topics.is_empty() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                yaml_line,
+                1,
+                "the article has no topic; add e.g. `topics: [energy]` so readers find it under \
+                 a topic",
+            ));
+        }
+        diags
+    }
+}
+
+/// The slug the file name gives an article without a `slug:`; what is
+/// wrong with it, if anything, goes into `diags`.
+fn slug_of_file(path: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !crate::text::is_slug(&stem) {
+        let fixed = crate::text::slugify(&stem, lang, 80);
+        diags.push(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the file name \"{stem}\" cannot be an address; rename the file to \
+                 \"{fixed}.md\" or add `slug: {fixed}`"
+            ),
+        ));
+        return fixed;
+    }
+    if let Some(why) = crate::text::slug_problem(&stem) {
+        diags.push(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!("the file name gives the address; {why}: rename the file or add a `slug:`"),
+        ));
+    }
+    stem
 }
 
 /// What reading one file gave: the article if valid, and its diagnostics.

@@ -149,7 +149,9 @@ impl Config {
         let site_path = root.join(SITE_FILE);
         if !site_path.exists() {
             return Err(Error::Other(format!(
-                "there is no {SITE_FILE} in {}: caspian works in a site's folder (the one with {SITE_FILE}, content/ and templates/); run it there, or name the folder with --root DIR",
+                "there is no {SITE_FILE} in {}: caspian works in a site's folder (the one with \
+                 {SITE_FILE}, content/ and templates/); run it there, or name the folder with \
+                 --root DIR",
                 root.display()
             )));
         }
@@ -174,7 +176,8 @@ impl Config {
                         line,
                         column,
                         format!(
-                            "`entities = \"{name}\"` names a file that does not exist; create {name} (people and places), or correct the name"
+                            "`entities = \"{name}\"` names a file that does not exist; create \
+                             {name} (people and places), or correct the name"
                         ),
                     )));
                 }
@@ -229,7 +232,8 @@ impl Config {
                 return Err(invalid(
                     site_path,
                     format!(
-                        "unknown language \"{code}\"{hint}; use ISO 639-1 codes such as \"en\", \"de\", \"az\""
+                        "unknown language \"{code}\"{hint}; use ISO 639-1 codes such as \"en\", \
+                         \"de\", \"az\""
                     ),
                 ));
             }
@@ -249,7 +253,8 @@ impl Config {
                     site_text,
                     slug_span,
                     format!(
-                        "topic slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
+                        "topic slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. \
+                         `slug = \"{}\"`",
                         crate::text::slugify(&slug, "en", 40)
                     ),
                 ));
@@ -268,7 +273,8 @@ impl Config {
                     site_text,
                     name_span,
                     format!(
-                        "topic \"{slug}\" has no name; write the name readers see, e.g. `name = \"Energy\"`"
+                        "topic \"{slug}\" has no name; write the name readers see, e.g. `name = \
+                         \"Energy\"`"
                     ),
                 ));
             }
@@ -300,7 +306,8 @@ impl Config {
                         entities_text,
                         slug_span,
                         format!(
-                            "{} slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
+                            "{} slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; \
+                             e.g. `slug = \"{}\"`",
                             kind.noun(),
                             crate::text::slugify(&slug, "en", 40)
                         ),

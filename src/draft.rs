@@ -45,7 +45,8 @@ pub fn draft(
                 .map(|s| format!(" (did you mean \"{s}\"?)"))
                 .unwrap_or_default();
             return Err(Error::Other(format!(
-                "unknown language \"{code}\"{hint}; use an ISO 639-1 code such as en, de, az, ru, kk, tr"
+                "unknown language \"{code}\"{hint}; use an ISO 639-1 code such as en, de, az, ru, \
+                 kk, tr"
             )));
         }
         None => {

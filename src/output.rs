@@ -178,7 +178,8 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
     };
     if !meta.is_dir() {
         return Err(Error::Other(format!(
-            "{} is a file, not a folder, so the site cannot be written there; move the file away or build into another folder with --out",
+            "{} is a file, not a folder, so the site cannot be written there; move the file away \
+             or build into another folder with --out",
             out.display()
         )));
     }
@@ -189,7 +190,8 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
             && around.dev() != meta.dev()
         {
             return Err(Error::Other(format!(
-                "{} is a mount point, so it cannot be replaced in one step; build into a folder inside it (--out {})",
+                "{} is a mount point, so it cannot be replaced in one step; build into a folder \
+                 inside it (--out {})",
                 out.display(),
                 out.join("site").display()
             )));
@@ -204,7 +206,9 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
         return Ok(());
     }
     Err(Error::Other(format!(
-        "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), and a build replaces the whole folder; move those files away, or build into another folder with --out",
+        "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), \
+         and a build replaces the whole folder; move those files away, or build into another \
+         folder with --out",
         out.display()
     )))
 }
@@ -226,7 +230,11 @@ fn recover(out: &Path, staging: &Path) -> Result<()> {
 }
 
 fn is_full(e: &Error) -> bool {
-    matches!(e, Error::Write { source, .. } if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded))
+    use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+    match e {
+        Error::Write { source, .. } => matches!(source.kind(), StorageFull | QuotaExceeded),
+        _ => false,
+    }
 }
 
 /// Removes every file under `dir` but `paths`, and the folders left empty.

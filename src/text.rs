@@ -302,7 +302,8 @@ pub fn slug_problem(slug: &str) -> Option<String> {
         ))
     } else if is_reserved_name(slug) {
         Some(format!(
-            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
+            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be \
+             copied to a Windows computer"
         ))
     } else {
         None

@@ -108,7 +108,9 @@ impl Article {
                     0,
                     0,
                     format!(
-                        "the file is {:.1} MB, more than the {} MB an article may be; split it into several articles, or check that it is one article and not an archive",
+                        "the file is {:.1} MB, more than the {} MB an article may be; split it \
+                         into several articles, or check that it is one article and not an \
+                         archive",
                         size as f64 / 1_048_576.0,
                         MAX_ARTICLE_BYTES / 1_048_576
                     ),
@@ -128,7 +130,8 @@ impl Article {
                     0,
                     0,
                     format!(
-                        "the file is {what}, not an article; move it out of content/ (images and other files for the site go in static/)"
+                        "the file is {what}, not an article; move it out of content/ (images and \
+                         other files for the site go in static/)"
                     ),
                 )],
             ));
@@ -454,7 +457,8 @@ impl ArticleCache {
                 relative(other),
                 0,
                 0,
-                "this is not an article (only .md files in content/ are read); move it out of content/ (images and other files for the site go in static/)",
+                "this is not an article (only .md files in content/ are read); move it out of \
+                 content/ (images and other files for the site go in static/)",
             ));
         }
         let stamped: Vec<(PathBuf, Stamp)> = listing
@@ -537,7 +541,11 @@ fn gather(parsed: Vec<Parsed>) -> (Vec<Arc<Article>>, Diagnostics) {
                 &a.path,
                 0,
                 0,
-                format!("two articles have the slug \"{slug}\" ({}); rename one file or give it its own `slug:`", names.join(" and ")),
+                format!(
+                    "two articles have the slug \"{slug}\" ({}); rename one file or give it its \
+                     own `slug:`",
+                    names.join(" and ")
+                ),
             ));
         }
     }

@@ -386,7 +386,9 @@ async fn handle(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> 
             .clone()
             .unwrap_or_default();
         let page = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>caspian</title></head><body><h1>The site does not build yet</h1><pre>{}</pre>{LIVE_RELOAD}</body></html>",
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+             <title>caspian</title></head><body><h1>The site does not build yet</h1>\
+             <pre>{}</pre>{LIVE_RELOAD}</body></html>",
             crate::text::escape_html(&error)
         );
         return (

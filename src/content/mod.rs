@@ -421,62 +421,16 @@ impl ArticleCache {
         Ok(true)
     }
 
-    /// The valid articles, the same `Arc` as last time for a file that has
-    /// not changed, and every diagnostic.
-    pub fn load(
-        &mut self,
+    /// The files among `stamped` whose stamp is not the one they were
+    /// read with, read again; a stamp after `trusted_before` is not kept.
+    fn read_changed(
+        &self,
         root: &Path,
         config: &Config,
-    ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
-        if let Some(changed) = self.changed.take()
-            && !self.once
-            && self.reload_changed(root, config, &changed)?
-        {
-            let parsed: Vec<Parsed> = self.files.values().map(|(_, p)| p.clone()).collect();
-            let (articles, mut diags) = gather(parsed);
-            diags.extend(self.strays.clone().unwrap_or_default());
-            return Ok((articles, diags));
-        }
-        let trusted_before = trusted_before();
-        let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
-        let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-        let mut strays: Vec<Diagnostic> = Vec::new();
-        for link in &listing.links {
-            strays.push(Diagnostic::error(
-                relative(link),
-                0,
-                0,
-                format!(
-                    "this {}",
-                    layout::link_refused("caspian reads only real files in", CONTENT_DIR)
-                ),
-            ));
-        }
-        for other in &listing.others {
-            strays.push(Diagnostic::warning(
-                relative(other),
-                0,
-                0,
-                "this is not an article (only .md files in content/ are read); move it out of \
-                 content/ (images and other files for the site go in static/)",
-            ));
-        }
-        let stamped: Vec<(PathBuf, Stamp)> = listing
-            .files
-            .into_par_iter()
-            .map(|full| {
-                let meta = std::fs::metadata(&full).ok();
-                let stamp = (
-                    meta.as_ref().and_then(|m| m.modified().ok()),
-                    meta.map_or(0, |m| m.len()),
-                );
-                (
-                    full.strip_prefix(root).unwrap_or(&full).to_path_buf(),
-                    stamp,
-                )
-            })
-            .collect();
-        let fresh: Vec<(PathBuf, Stamp, Parsed)> = stamped
+        stamped: &[(PathBuf, Stamp)],
+        trusted_before: std::time::SystemTime,
+    ) -> Result<Vec<(PathBuf, Stamp, Parsed)>> {
+        stamped
             .par_iter()
             .filter(|(rel, stamp)| {
                 self.files
@@ -498,7 +452,44 @@ impl ArticleCache {
                     Err(e) => Some(Err(e)),
                 }
             })
-            .collect::<Result<_>>()?;
+            .collect()
+    }
+
+    /// The valid articles, the same `Arc` as last time for a file that has
+    /// not changed, and every diagnostic.
+    pub fn load(
+        &mut self,
+        root: &Path,
+        config: &Config,
+    ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
+        if let Some(changed) = self.changed.take()
+            && !self.once
+            && self.reload_changed(root, config, &changed)?
+        {
+            let parsed: Vec<Parsed> = self.files.values().map(|(_, p)| p.clone()).collect();
+            let (articles, mut diags) = gather(parsed);
+            diags.extend(self.strays.clone().unwrap_or_default());
+            return Ok((articles, diags));
+        }
+        let trusted_before = trusted_before();
+        let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
+        let strays = strays(root, &listing);
+        let stamped: Vec<(PathBuf, Stamp)> = listing
+            .files
+            .into_par_iter()
+            .map(|full| {
+                let meta = std::fs::metadata(&full).ok();
+                let stamp = (
+                    meta.as_ref().and_then(|m| m.modified().ok()),
+                    meta.map_or(0, |m| m.len()),
+                );
+                (
+                    full.strip_prefix(root).unwrap_or(&full).to_path_buf(),
+                    stamp,
+                )
+            })
+            .collect();
+        let fresh = self.read_changed(root, config, &stamped, trusted_before)?;
         for (rel, stamp, parsed) in fresh {
             self.files.insert(rel, (stamp, parsed));
         }
@@ -519,6 +510,30 @@ impl ArticleCache {
         diags.extend(strays);
         Ok((articles, diags))
     }
+}
+
+/// What the content folder holds besides articles: symbolic links (an
+/// error) and other files (a warning).
+fn strays(root: &Path, listing: &fs::Listing) -> Vec<Diagnostic> {
+    let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let link = format!(
+        "this {}",
+        layout::link_refused("caspian reads only real files in", CONTENT_DIR)
+    );
+    let links = listing
+        .links
+        .iter()
+        .map(|l| Diagnostic::error(relative(l), 0, 0, link.clone()));
+    let others = listing.others.iter().map(|other| {
+        Diagnostic::warning(
+            relative(other),
+            0,
+            0,
+            "this is not an article (only .md files in content/ are read); move it out of \
+             content/ (images and other files for the site go in static/)",
+        )
+    });
+    links.chain(others).collect()
 }
 
 /// The valid articles and every diagnostic, with duplicate slugs reported

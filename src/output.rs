@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::layout::{aside_dir, parent_of, staging_dir};
 use crate::render::Page;
+use crate::route;
 
 /// Writes `pages` as the new content of `out`. On an error, `out` is as
 /// the last complete build left it, and the error says so.
@@ -197,7 +198,7 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
             )));
         }
     }
-    let built = out.join(".nojekyll").is_file() && out.join("index.html").is_file();
+    let built = out.join(route::NOJEKYLL).is_file() && out.join(route::file(route::HOME)).is_file();
     let empty = std::fs::read_dir(out)
         .map_err(|e| Error::read(out, e))?
         .next()

@@ -137,7 +137,7 @@ fn file(snapshot: &Snapshot, path: &str) -> Option<Result<Vec<u8>>> {
         return Some(Ok(bytes.clone()));
     }
     let ready = &snapshot.ready;
-    if key.starts_with("search/") && key.ends_with(".json") {
+    if key.starts_with(route::SEARCH) && key.ends_with(".json") {
         let index = snapshot.search.get_or_init(|| {
             render::search::render_index(&ready.site)
                 .into_iter()
@@ -209,7 +209,7 @@ pub fn content_type(path: &str) -> &'static str {
         (_, "css") => "text/css; charset=utf-8",
         (_, "js") => "text/javascript; charset=utf-8",
         (_, "json") => "application/json",
-        (_, "xml") if path.ends_with("feed.xml") => "application/atom+xml",
+        (_, "xml") if path.ends_with(route::FEED) => "application/atom+xml",
         (_, "xml") => "application/xml",
         (_, "svg") => "image/svg+xml",
         (_, "png") => "image/png",

@@ -15,7 +15,7 @@ use caspian::date::PartialDate;
 use caspian::error::Diagnostic;
 use caspian::frontmatter;
 use caspian::ingest::{self, clean, seed};
-use caspian::site::{Site, markdown};
+use caspian::site::{Site, body};
 use caspian::text::{is_slug, normalize};
 
 /// The project's own configuration, read once.
@@ -194,7 +194,7 @@ pub fn markdown(data: &[u8]) {
                     .map(|s| format!("/sub/articles/{s}/"))
             })
     };
-    let rendered = markdown::render(body, &resolve);
+    let rendered = body::render(body, &resolve);
     for link in &rendered.links {
         assert!(
             body.is_char_boundary(link.offset) && link.offset <= body.len(),

@@ -7,8 +7,8 @@ use crate::config::Config;
 use crate::date::PartialDate;
 use crate::error::{Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter};
-use crate::ingest::CONTENT_DIR;
 use crate::language;
+use crate::layout::CONTENT_DIR;
 use crate::text::slugify;
 
 /// What `new` wrote, and what it chose for the editor.
@@ -38,55 +38,9 @@ pub fn draft(
         ));
     }
     let mut notes = Vec::new();
-    let lang = match lang {
-        Some(code) if language::is_known(code) => code.to_string(),
-        Some(code) => {
-            let hint = language::suggest_code(code)
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
-            return Err(Error::Other(format!(
-                "unknown language \"{code}\"{hint}; use an ISO 639-1 code such as en, de, az, ru, kk, tr"
-            )));
-        }
-        None => {
-            notes.push(format!(
-                "language: {} (the site's; use --lang to choose another)",
-                config.language
-            ));
-            config.language.clone()
-        }
-    };
-    let date = match date {
-        Some(text) => PartialDate::parse(text).map_err(|why| {
-            Error::Other(format!(
-                "malformed date \"{text}\": {why}; write it as YYYY-MM-DD, YYYY-MM or YYYY"
-            ))
-        })?,
-        None => {
-            notes.push(format!(
-                "date: {} (today; use --date to give the day the story happened)",
-                today.iso()
-            ));
-            today
-        }
-    };
-    let slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
-    let topics: Vec<String> = topics
-        .iter()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .collect();
-    for topic in &topics {
-        if !slugs.contains(&topic.as_str()) {
-            let hint = suggest(topic, slugs.iter().copied())
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
-            return Err(Error::Other(format!(
-                "unknown topic \"{topic}\"{hint}; the topics are: {}",
-                slugs.join(", ")
-            )));
-        }
-    }
+    let lang = choose_language(lang, config, &mut notes)?;
+    let date = choose_date(date, today, &mut notes)?;
+    let topics = known_topics(topics, config)?;
     let slug = match slugify(&title, &lang, 80) {
         s if s.is_empty() => {
             return Err(Error::Other(
@@ -111,6 +65,71 @@ pub fn draft(
         text,
         notes,
     })
+}
+
+/// The language asked for, or the site's (which `notes` then tells).
+fn choose_language(lang: Option<&str>, config: &Config, notes: &mut Vec<String>) -> Result<String> {
+    match lang {
+        Some(code) if language::is_known(code) => Ok(code.to_string()),
+        Some(code) => {
+            let hint = language::suggest_code(code)
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            Err(Error::Other(format!(
+                "unknown language \"{code}\"{hint}; use an ISO 639-1 code such as en, de, az, ru, \
+                 kk, tr"
+            )))
+        }
+        None => {
+            notes.push(format!(
+                "language: {} (the site's; use --lang to choose another)",
+                config.language
+            ));
+            Ok(config.language.clone())
+        }
+    }
+}
+
+/// The date asked for, or today (which `notes` then tells).
+fn choose_date(
+    date: Option<&str>,
+    today: PartialDate,
+    notes: &mut Vec<String>,
+) -> Result<PartialDate> {
+    let Some(text) = date else {
+        notes.push(format!(
+            "date: {} (today; use --date to give the day the story happened)",
+            today.iso()
+        ));
+        return Ok(today);
+    };
+    PartialDate::parse(text).map_err(|why| {
+        Error::Other(format!(
+            "malformed date \"{text}\": {why}; write it as YYYY-MM-DD, YYYY-MM or YYYY"
+        ))
+    })
+}
+
+/// The topics asked for, each one the site has.
+fn known_topics(topics: &[String], config: &Config) -> Result<Vec<String>> {
+    let slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
+    let topics: Vec<String> = topics
+        .iter()
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    for topic in &topics {
+        if !slugs.contains(&topic.as_str()) {
+            let hint = suggest(topic, slugs.iter().copied())
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            return Err(Error::Other(format!(
+                "unknown topic \"{topic}\"{hint}; the topics are: {}",
+                slugs.join(", ")
+            )));
+        }
+    }
+    Ok(topics)
 }
 
 /// Writes a draft under `root`, refusing to overwrite an existing file.

@@ -21,9 +21,6 @@ pub enum Error {
     /// A problem in `site.toml`, the entities file or a template, located.
     #[error("{0}")]
     Located(Diagnostic),
-    /// Content problems; each has been printed as a diagnostic already.
-    #[error("{errors} error{} in content; nothing was written", if *errors == 1 { "" } else { "s" })]
-    Content { errors: usize },
     #[error("{0}")]
     Other(String),
 }

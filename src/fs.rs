@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::layout;
 
 /// `path` under `root` as an editor writes it: `content/a.md`, with `/`
 /// on every system.
@@ -29,6 +30,22 @@ pub struct Listing {
     pub links: Vec<PathBuf>,
     /// Regular files with another extension.
     pub others: Vec<PathBuf>,
+}
+
+impl Listing {
+    /// An error naming the first symbolic link, for a folder whose files
+    /// are needed whole (templates, static files): `reader` and `dir` as
+    /// [`layout::link_refused`] takes them.
+    pub fn refuse_links(&self, root: &Path, reader: &str, dir: &str) -> Result<()> {
+        match self.links.first() {
+            Some(link) => Err(Error::Other(format!(
+                "{}: this {}",
+                relative(root, link),
+                layout::link_refused(reader, dir)
+            ))),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Everything under `dir` (a missing folder is empty), by kind.

@@ -6,9 +6,17 @@
 //! seeds/*.txt ─ingest→ content/*.md ─load→ Article ─assemble→ Site ─render→ pages ─write→ public/
 //! ```
 //!
-//! `config`, `error`, `text`, `date`, `language` and `lexicon` are the ground
-//! floor every stage stands on. `pipeline` holds the entry points that the
-//! command line and `serve` call.
+//! - ground floor, which every stage stands on: `config`, `error`,
+//!   `layout` (the folder and file names of a site), `route` (every page
+//!   address), `fs`, `text`, `date`, `language`, `lexicon`, `frontmatter`;
+//! - `ingest` (seeds → content) and `draft` (`caspian new`);
+//! - `content` (an article read and checked), `site` (the articles
+//!   assembled, their links checked), `render` (pages), `output` (pages
+//!   written to disk whole or not at all);
+//! - `pipeline`: the entry points that the command line and `serve` call.
+//!
+//! Each layer imports only from those below it: cli/serve → pipeline →
+//! output → render → site → content → ground floor.
 
 pub mod config;
 pub mod content;
@@ -19,10 +27,12 @@ pub mod frontmatter;
 pub mod fs;
 pub mod ingest;
 pub mod language;
+pub mod layout;
 pub mod lexicon;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod route;
 pub mod serve;
 pub mod site;
 pub mod text;

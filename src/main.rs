@@ -1,13 +1,14 @@
 //! The `caspian` command line: parses arguments, calls the pipeline, prints
 //! what happened, and turns it into an exit status.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use caspian::config::Config;
 use caspian::error::Diagnostics;
+use caspian::layout::SEEDS_DIR;
 use caspian::pipeline;
 
 #[derive(Parser)]
@@ -89,69 +90,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
-        Command::Ingest { force } => {
-            let config = Config::load(&root)?;
-            let reports = caspian::ingest::run(&root, &config, force)?;
-            let (mut failed, mut seeds) = (0, 0);
-            for report in &reports {
-                println!("{report}");
-                failed += usize::from(report.outcome.is_err());
-                seeds += usize::from(!report.skipped());
-            }
-            if seeds == 0 {
-                println!("no seeds in {}", root.join("seeds").display());
-            }
-            Ok(if failed > 0 {
-                eprintln!("{failed} of {seeds} seeds failed");
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Build { out, base_url } => {
-            let started = std::time::Instant::now();
-            let (built, diagnostics) = pipeline::build(&root, out.as_deref(), base_url.as_deref())?;
-            let (errors, warnings) = report(diagnostics);
-            match built {
-                Some(b) => {
-                    println!(
-                        "built {} articles into {} ({} files, {:.1} MB) in {:.2} s{}",
-                        b.articles,
-                        b.out.display(),
-                        b.pages,
-                        b.bytes as f64 / 1_048_576.0,
-                        started.elapsed().as_secs_f64(),
-                        plural_suffix(", ", warnings, "warning")
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                None => {
-                    eprintln!(
-                        "{}; nothing was written, the previous site is unchanged",
-                        plural(errors, "error")
-                    );
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Check { deny_warnings } => {
-            let diagnostics = pipeline::check(&root)?;
-            let (errors, warnings) = report(diagnostics);
-            if errors == 0 && warnings == 0 {
-                println!("all good");
-            } else {
-                eprintln!(
-                    "{}, {}",
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                );
-            }
-            Ok(if errors > 0 || (deny_warnings && warnings > 0) {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Ingest { force } => ingest(&root, force),
+        Command::Build { out, base_url } => build(&root, out.as_deref(), base_url.as_deref()),
+        Command::Check { deny_warnings } => check(&root, deny_warnings),
         Command::Serve { port, bind } => {
             caspian::serve::serve(&root, &bind, port)?;
             Ok(ExitCode::SUCCESS)
@@ -161,27 +102,88 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             lang,
             date,
             topics,
-        } => {
-            let config = Config::load(&root)?;
-            let draft = caspian::draft::draft(
-                &title,
-                lang.as_deref(),
-                date.as_deref(),
-                &topics,
-                &config,
-                caspian::date::today(),
-            )?;
-            caspian::draft::create(&root, &draft)?;
-            println!("created {}", draft.path.display());
-            for note in &draft.notes {
-                println!("  {note}");
-            }
-            println!(
-                "write the article under its front matter, then run `caspian serve` to see it"
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => new(&root, &title, lang.as_deref(), date.as_deref(), &topics),
     }
+}
+
+fn ingest(root: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    let reports = pipeline::ingest(root, force)?;
+    let (mut failed, mut seeds) = (0, 0);
+    for report in &reports {
+        println!("{report}");
+        failed += usize::from(report.outcome.is_err());
+        seeds += usize::from(!report.skipped());
+    }
+    if seeds == 0 {
+        println!("no seeds in {}", root.join(SEEDS_DIR).display());
+    }
+    Ok(if failed > 0 {
+        eprintln!("{failed} of {seeds} seeds failed");
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn build(root: &Path, out: Option<&Path>, base_url: Option<&str>) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let (built, diagnostics) = pipeline::build(root, out, base_url)?;
+    let (errors, warnings) = report(diagnostics);
+    let Some(b) = built else {
+        eprintln!(
+            "{}; nothing was written, the previous site is unchanged",
+            plural(errors, "error")
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    println!(
+        "built {} articles into {} ({} files, {:.1} MB) in {:.2} s{}",
+        b.articles,
+        b.out.display(),
+        b.pages,
+        b.bytes as f64 / 1_048_576.0,
+        started.elapsed().as_secs_f64(),
+        plural_suffix(", ", warnings, "warning")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(root: &Path, deny_warnings: bool) -> anyhow::Result<ExitCode> {
+    let diagnostics = pipeline::check(root)?;
+    let (errors, warnings) = report(diagnostics);
+    if errors == 0 && warnings == 0 {
+        println!("all good");
+    } else {
+        eprintln!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        );
+    }
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn new(
+    root: &Path,
+    title: &str,
+    lang: Option<&str>,
+    date: Option<&str>,
+    topics: &[String],
+) -> anyhow::Result<ExitCode> {
+    let config = Config::load(root)?;
+    let today = caspian::date::today();
+    let draft = caspian::draft::draft(title, lang, date, topics, &config, today)?;
+    caspian::draft::create(root, &draft)?;
+    println!("created {}", draft.path.display());
+    for note in &draft.notes {
+        println!("  {note}");
+    }
+    println!("write the article under its front matter, then run `caspian serve` to see it");
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Prints diagnostics, sorted, to stderr; returns (errors, warnings).

@@ -13,23 +13,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::layout::{aside_dir, parent_of, staging_dir};
 use crate::render::Page;
-
-/// The staging folder beside `out`: `.public.staging` for `public`.
-pub fn staging_dir(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    parent_of(out).join(format!(".{name}.staging"))
-}
-
-fn parent_of(out: &Path) -> PathBuf {
-    match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
+use crate::route;
 
 /// Writes `pages` as the new content of `out`. On an error, `out` is as
 /// the last complete build left it, and the error says so.
@@ -193,7 +179,8 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
     };
     if !meta.is_dir() {
         return Err(Error::Other(format!(
-            "{} is a file, not a folder, so the site cannot be written there; move the file away or build into another folder with --out",
+            "{} is a file, not a folder, so the site cannot be written there; move the file away \
+             or build into another folder with --out",
             out.display()
         )));
     }
@@ -204,13 +191,14 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
             && around.dev() != meta.dev()
         {
             return Err(Error::Other(format!(
-                "{} is a mount point, so it cannot be replaced in one step; build into a folder inside it (--out {})",
+                "{} is a mount point, so it cannot be replaced in one step; build into a folder \
+                 inside it (--out {})",
                 out.display(),
                 out.join("site").display()
             )));
         }
     }
-    let built = out.join(".nojekyll").is_file() && out.join("index.html").is_file();
+    let built = out.join(route::NOJEKYLL).is_file() && out.join(route::file(route::HOME)).is_file();
     let empty = std::fs::read_dir(out)
         .map_err(|e| Error::read(out, e))?
         .next()
@@ -219,7 +207,9 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
         return Ok(());
     }
     Err(Error::Other(format!(
-        "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), and a build replaces the whole folder; move those files away, or build into another folder with --out",
+        "{} holds files that are not a site caspian built (it has no .nojekyll and index.html), \
+         and a build replaces the whole folder; move those files away, or build into another \
+         folder with --out",
         out.display()
     )))
 }
@@ -240,15 +230,12 @@ fn recover(out: &Path, staging: &Path) -> Result<()> {
     }
 }
 
-/// Where [`swap`] sets the previous site aside when it cannot exchange.
-fn aside_dir(out: &Path) -> PathBuf {
-    let mut name = staging_dir(out).into_os_string();
-    name.push(".old");
-    PathBuf::from(name)
-}
-
 fn is_full(e: &Error) -> bool {
-    matches!(e, Error::Write { source, .. } if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded))
+    use std::io::ErrorKind::{QuotaExceeded, StorageFull};
+    match e {
+        Error::Write { source, .. } => matches!(source.kind(), StorageFull | QuotaExceeded),
+        _ => false,
+    }
 }
 
 /// Removes every file under `dir` but `paths`, and the folders left empty.

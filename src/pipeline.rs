@@ -3,20 +3,19 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::Arc;
 
-use memchr::memmem;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content;
-use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::content::{self, Article};
+use crate::error::{Diagnostic, Diagnostics, Result};
 use crate::ingest::{self, SeedReport};
+use crate::layout::{CONTENT_DIR, PUBLIC_DIR, SEEDS_DIR};
 use crate::output;
 use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
-
-pub const PUBLIC_DIR: &str = "public";
+use crate::site::links::{self, Targets};
 
 /// `caspian ingest`.
 pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
@@ -28,7 +27,7 @@ pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
 /// bodies rendered. Belongs to one configuration; make a new one when it changes.
 #[derive(Default)]
 pub struct Cache {
-    content: content::Cache,
+    content: content::ArticleCache,
     bodies: crate::site::BodyCache,
 }
 
@@ -43,7 +42,7 @@ impl Cache {
     /// For one build: nothing is kept, and no article is held twice.
     pub fn once() -> Cache {
         Cache {
-            content: content::Cache::once(),
+            content: content::ArticleCache::once(),
             bodies: crate::site::BodyCache::once(),
         }
     }
@@ -67,17 +66,17 @@ pub fn ready(
     cache: &mut Cache,
 ) -> Result<(Option<Ready>, Diagnostics)> {
     let (articles, mut diagnostics) = cache.content.load(root, &config)?;
-    diagnostics.extend(seeds_without_articles(root)?);
+    diagnostics.extend(seeds_without_articles(root, &articles)?);
     let (site, site_diagnostics) = Site::assemble_with(config, articles, &mut cache.bodies);
     diagnostics.extend(site_diagnostics);
     let plan = render::plan(&site);
-    let assets = assets(root)?;
-    let paths: HashSet<&str> = plan
-        .iter()
-        .map(|(p, _)| p.as_str())
-        .chain(assets.keys().map(String::as_str))
-        .collect();
-    diagnostics.extend(check_site_links(&site, &paths));
+    let assets = render::assets::assets(root)?;
+    let targets = Targets::new(
+        plan.iter()
+            .map(|(p, _)| p.as_str())
+            .chain(assets.keys().map(String::as_str)),
+    );
+    diagnostics.extend(links::check_site_links(&site, &targets));
     if diagnostics.errors() > 0 {
         return Ok((None, diagnostics));
     }
@@ -101,13 +100,13 @@ fn config(root: &Path, base_url: Option<&str>) -> Result<Config> {
 }
 
 /// One file made by [`make`]: where it goes and how big it is.
-pub struct Made {
+pub struct MadeFile {
     pub path: String,
     pub bytes: usize,
 }
 
 /// The files one job made and the problems their links show.
-type JobOutcome = Result<(Vec<Made>, Vec<Diagnostic>)>;
+type JobOutcome = Result<(Vec<MadeFile>, Vec<Diagnostic>)>;
 
 /// Renders every file of the site in parallel and hands each to `put` as
 /// soon as it is made, so that the site is never whole in memory. Returns
@@ -115,7 +114,7 @@ type JobOutcome = Result<(Vec<Made>, Vec<Diagnostic>)>;
 pub fn make(
     ready: &Ready,
     put: impl Fn(&Page) -> Result<()> + Sync,
-) -> Result<(Vec<Made>, Vec<Diagnostic>)> {
+) -> Result<(Vec<MadeFile>, Vec<Diagnostic>)> {
     let targets = Targets::new(
         ready
             .plan
@@ -141,9 +140,14 @@ pub fn make(
             .into_iter()
             .filter(|p| !ready.assets.contains_key(&p.path))
         {
-            problems.extend(check_page_links(base, &targets, &page));
+            problems.extend(links::check_page_links(
+                base,
+                &targets,
+                &page.path,
+                &page.bytes,
+            ));
             put(&page)?;
-            made.push(Made {
+            made.push(MadeFile {
                 path: page.path,
                 bytes: page.bytes.len(),
             });
@@ -156,7 +160,7 @@ pub fn make(
         .map(|&k| (k, make_job(k)))
         .collect();
     made.sort_unstable_by_key(|(k, _)| *k);
-    let (mut files, mut problems): (Vec<Made>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
+    let (mut files, mut problems): (Vec<MadeFile>, Vec<Diagnostic>) = (Vec::new(), Vec::new());
     // The first error in the plan's order, the same on every run.
     for (_, result) in made {
         let (m, p) = result?;
@@ -169,7 +173,7 @@ pub fn make(
             bytes: bytes.clone(),
         };
         put(&page)?;
-        files.push(Made {
+        files.push(MadeFile {
             path: page.path,
             bytes: page.bytes.len(),
         });
@@ -225,204 +229,25 @@ pub fn check(root: &Path) -> Result<Diagnostics> {
     Ok(diagnostics)
 }
 
-/// The built-in assets, with the site's `static/` files over them.
-pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
-    let mut assets: BTreeMap<String, Vec<u8>> = render::builtin_assets()
-        .map(|p| (p.path, p.bytes))
+/// Seeds that ingest has not turned into articles yet: those no article
+/// names as its `source.seed`.
+fn seeds_without_articles(root: &Path, articles: &[Arc<Article>]) -> Result<Vec<Diagnostic>> {
+    let seeds = crate::fs::list_files(&root.join(SEEDS_DIR), "txt")?;
+    let ingested: HashSet<&str> = articles
+        .iter()
+        .filter_map(|a| a.meta.source.as_ref()?.seed.as_deref())
         .collect();
-    let dir = root.join(render::STATIC_DIR);
-    // Hidden files and folders (.git, .DS_Store) are skipped by the listing.
-    let listing = crate::fs::list(&dir, "")?;
-    if let Some(link) = listing.links.first() {
-        return Err(Error::Other(format!(
-            "{}: this is a symbolic link; caspian copies only real files from static/ (a link can lead outside the site, or in a circle): put the file itself here",
-            link.strip_prefix(root).unwrap_or(link).display()
-        )));
-    }
-    for path in listing.files.iter().chain(&listing.others) {
-        let rel = crate::fs::relative(&dir, path);
-        let bytes = std::fs::read(path).map_err(|e| Error::read(path, e))?;
-        assets.insert(format!("assets/{rel}"), bytes);
-    }
-    Ok(assets)
-}
-
-/// Seeds that ingest has not turned into articles yet.
-fn seeds_without_articles(root: &Path) -> Result<Vec<Diagnostic>> {
-    let seeds = crate::fs::list_files(&root.join(ingest::SEEDS_DIR), "txt")?;
-    if seeds.is_empty() {
-        return Ok(Vec::new());
-    }
-    let ingested = ingest::ingested_seeds(root)?;
     Ok(seeds
         .iter()
         .map(|p| crate::fs::relative(root, p))
-        .filter(|s| !ingested.contains(s))
+        .filter(|s| !ingested.contains(s.as_str()))
         .map(|s| {
             Diagnostic::warning(
                 s,
                 0,
                 0,
-                "this seed has no article in content/ yet; run `caspian ingest`",
+                format!("this seed has no article in {CONTENT_DIR}/ yet; run `caspian ingest`"),
             )
         })
         .collect())
-}
-
-/// Whether a root-relative path (without the base path) is a page of the site.
-pub fn resolves(paths: &HashSet<&str>, path: &str) -> bool {
-    let path = path.split(['#', '?']).next().unwrap_or("");
-    if path.is_empty() {
-        return paths.contains("index.html");
-    }
-    if path.ends_with('/') {
-        return paths.contains(format!("{path}index.html").as_str());
-    }
-    paths.contains(path) || paths.contains(format!("{path}/index.html").as_str())
-}
-
-/// Links an editor wrote as `/path` in an article.
-fn check_site_links(site: &Site, paths: &HashSet<&str>) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for e in &site.entries {
-        for (dest, line, column) in &e.site_links {
-            if !resolves(paths, dest.trim_start_matches('/')) {
-                out.push(Diagnostic::error(
-                    &e.article.path,
-                    *line,
-                    *column,
-                    format!("link to \"{dest}\" but the site has no such page; link e.g. /topics/, /chronology/ or another-article.md"),
-                ));
-            }
-        }
-    }
-    out
-}
-
-/// Every address a page may link to, root-relative without the base path:
-/// each file, and each folder that has an `index.html`, with and without
-/// its trailing slash. The same answers as [`resolves`], without building
-/// a string for every link.
-struct Targets<'a>(HashSet<&'a str>);
-
-impl<'a> Targets<'a> {
-    fn new(paths: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut set = HashSet::new();
-        for path in paths {
-            set.insert(path);
-            if let Some(folder) = path.strip_suffix("index.html")
-                && (folder.is_empty() || folder.ends_with('/'))
-            {
-                set.insert(folder);
-                set.insert(folder.trim_end_matches('/'));
-            }
-        }
-        Targets(set)
-    }
-
-    fn has(&self, link: &str) -> bool {
-        self.0.contains(link.split(['#', '?']).next().unwrap_or(""))
-    }
-}
-
-/// Every internal `href` and `src` of a page must lead somewhere: this
-/// catches a template that links to a page the site does not make.
-fn check_page_links(base: &str, targets: &Targets, page: &Page) -> Vec<Diagnostic> {
-    if !page.path.ends_with(".html") {
-        return Vec::new();
-    }
-    static ATTRIBUTE: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"=\""));
-    let html = &page.bytes;
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = ATTRIBUTE.find(&html[from..]).map(|i| from + i) {
-        from = at + 2;
-        if !(html[..at].ends_with(b"href") || html[..at].ends_with(b"src")) {
-            continue;
-        }
-        let Some(len) = memchr::memchr(b'"', &html[from..]) else {
-            break;
-        };
-        let value = String::from_utf8_lossy(&html[from..from + len]);
-        from += len + 1;
-        let link = value.replace("&amp;", "&");
-        let Some(path) = link.strip_prefix(base) else {
-            continue;
-        };
-        if link.starts_with("//") || targets.has(path) {
-            continue;
-        }
-        out.push(Diagnostic::error(
-            format!("{PUBLIC_DIR}/{}", page.path),
-            0,
-            0,
-            format!("links to \"{link}\", which the site does not have; check the templates"),
-        ));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn broken(html: &str) -> Vec<String> {
-        let files = [
-            "index.html",
-            "topics/index.html",
-            "topics/energy/index.html",
-            "assets/style.css",
-            "feed.xml",
-        ];
-        let targets = Targets::new(files);
-        let page = Page {
-            path: "topics/energy/index.html".into(),
-            bytes: html.as_bytes().to_vec(),
-        };
-        check_page_links("/repo/", &targets, &page)
-            .into_iter()
-            .map(|d| d.to_string())
-            .collect()
-    }
-
-    #[test]
-    fn page_links_resolve_as_the_site_serves_them() {
-        let good = r#"<a href="/repo/">home</a> <a href="/repo/topics/">t</a>
-            <a href="/repo/topics/energy/#top">e</a> <a href="/repo/topics/energy">e</a>
-            <link rel="stylesheet" href="/repo/assets/style.css"><img src="/repo/feed.xml?x=1&amp;y=2">
-            <a href="https://example.org/repo/missing/">out</a> <a href="//cdn.example/x">cdn</a>
-            <p title="a=&quot;b&quot;">=""</p>"#;
-        assert_eq!(broken(good), Vec::<String>::new());
-        for files in [["index.html", "a/index.html"], ["index.html", "b.html"]] {
-            let targets = Targets::new(files);
-            let set: HashSet<&str> = files.into_iter().collect();
-            for link in [
-                "",
-                "a/",
-                "a",
-                "a/#x",
-                "b.html",
-                "b",
-                "b/",
-                "c",
-                "a/index.html?q",
-            ] {
-                assert_eq!(targets.has(link), resolves(&set, link), "{link}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_link_to_a_page_the_site_lacks_is_named() {
-        assert_eq!(
-            broken(
-                r#"<a href="/repo/people/">p</a><img data-src="/repo/x.png"><a href="/repo/topics/energy/">ok</a>"#
-            ),
-            [
-                "public/topics/energy/index.html: links to \"/repo/people/\", which the site does not have; check the templates",
-                "public/topics/energy/index.html: links to \"/repo/x.png\", which the site does not have; check the templates",
-            ]
-        );
-    }
 }

@@ -302,7 +302,8 @@ pub fn slug_problem(slug: &str) -> Option<String> {
         ))
     } else if is_reserved_name(slug) {
         Some(format!(
-            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer"
+            "the slug \"{slug}\" is a name Windows keeps for a device, so the site could not be \
+             copied to a Windows computer"
         ))
     } else {
         None
@@ -368,6 +369,20 @@ pub fn cut_at_word(text: &str, max: usize) -> String {
     let head = head[..cut]
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')' && c != '”' && c != '"');
     format!("{head}…")
+}
+
+/// Text made safe to stand between HTML tags: `&`, `<` and `>` as entities.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,6 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -17,9 +16,9 @@ use caspian::content::Article;
 use caspian::date::PartialDate;
 use caspian::error::Diagnostic;
 use caspian::ingest::{self, seed};
-use caspian::pipeline;
 use caspian::render::{self, Job, Renderer};
-use caspian::site::Site;
+use caspian::site::links::Targets;
+use caspian::site::{Site, SiteLink};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
@@ -331,10 +330,10 @@ fn assert_build_accepts(file: &str, text: &str) {
     assert!(errors.is_empty(), "{errors:#?}\nin\n{text}");
 
     let plan = render::plan(&site);
-    let paths: HashSet<&str> = plan.iter().map(|(p, _)| p.as_str()).collect();
-    for (dest, line, column) in &site.entries[0].site_links {
+    let targets = Targets::new(plan.iter().map(|(p, _)| p.as_str()));
+    for SiteLink { dest, line, column } in &site.entries[0].site_links {
         assert!(
-            pipeline::resolves(&paths, dest.trim_start_matches('/')),
+            targets.has(dest.trim_start_matches('/')),
             "{file}:{line}:{column}: link to {dest}\nin\n{text}"
         );
     }

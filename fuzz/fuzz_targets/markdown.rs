@@ -1,5 +1,5 @@
 #![no_main]
-//! An article body's Markdown: `site::markdown::render` on any text, alone
+//! An article body's Markdown: `site::body::render` on any text, alone
 //! and through `Site::assemble`.
 
 #[path = "../checks.rs"]

@@ -10,9 +10,9 @@ use rayon::prelude::*;
 
 use crate::config::{Config, EntityKind};
 use crate::error::{Diagnostic, Diagnostics, Error, Result, suggest};
-use crate::frontmatter::{self, FrontMatter};
+use crate::frontmatter::{self, FrontMatter, Locator};
 use crate::fs;
-use crate::ingest::CONTENT_DIR;
+use crate::layout::{self, CONTENT_DIR};
 
 /// The largest article file read: a long report is a few hundred kilobytes;
 /// more is an archive or an accident, and would make a page no phone loads.
@@ -43,7 +43,8 @@ impl Article {
                 path,
                 line,
                 column,
-                "the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)",
+                "the file holds a NUL character, which text never has: it is damaged or was not \
+                 saved as text; delete the character (or the file, if it is not an article)",
             ));
             return (None, diags);
         }
@@ -58,118 +59,22 @@ impl Article {
         for p in problems {
             diags.push(Diagnostic::error(path, p.line, p.column, p.message));
         }
-        let locate = |key: &str, value: &str| locate(split.yaml, split.yaml_line, key, value);
-
-        let topic_slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
-        for topic in &meta.topics {
-            if !topic_slugs.contains(&topic.as_str()) {
-                let (line, column) = locate("topics", topic);
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    unknown_message(
-                        "topic",
-                        topic,
-                        &topic_slugs,
-                        "add it to site.toml under [[topics]]",
-                    ),
-                ));
-            }
-        }
-        for kind in [EntityKind::Person, EntityKind::Place] {
-            let known: Vec<&str> = config
-                .entities(kind)
-                .iter()
-                .map(|e| e.slug.as_str())
-                .collect();
-            let list = match kind {
-                EntityKind::Person => &meta.people,
-                EntityKind::Place => &meta.places,
-            };
-            let file = config
-                .entities_file
-                .as_ref()
-                .map_or("the entities file".to_string(), |p| p.display().to_string());
-            for slug in list {
-                if !known.contains(&slug.as_str()) {
-                    let (line, column) = locate(kind.key(), slug);
-                    let fix = format!("add it to {file} under [[{}]] with its aliases", kind.key());
-                    diags.push(Diagnostic::error(
-                        path,
-                        line,
-                        column,
-                        unknown_message(kind.noun(), slug, &known, &fix),
-                    ));
-                }
-            }
-        }
-        for field in &meta.generated {
-            if field != "title" {
-                let (line, column) = locate("generated", field);
-                diags.push(Diagnostic::error(
-                    path,
-                    line,
-                    column,
-                    format!("`generated` lists \"{field}\"; only `title` can be marked generated"),
-                ));
-            }
-        }
-        if !meta.lang.is_empty() && !config.languages.contains(&meta.lang) {
-            let (line, column) = locate("lang", &meta.lang);
-            diags.push(Diagnostic::warning(
-                path,
-                line,
-                column,
-                format!("language \"{}\" is not one of the site's languages ({}); add it to `languages` in site.toml", meta.lang, config.languages.join(", ")),
-            ));
-        }
+        let locator = Locator::new(split.yaml, split.yaml_line);
+        let checks = Checks {
+            path,
+            meta: &meta,
+            locator: &locator,
+        };
+        diags.extend(checks.names(config));
+        diags.extend(checks.language(config));
         // Whether an article is dated or has topics is worth saying only once
         // its front matter reads.
-        let readable = diags.is_empty();
-        if readable && meta.date.is_none() {
-            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes its place in the chronology"));
+        if diags.is_empty() {
+            diags.extend(checks.gaps(split.yaml_line, split.body));
         }
-        if readable && split.body.trim().is_empty() {
-            diags.push(Diagnostic::warning(
-                path,
-                0,
-                0,
-                "the article has no text; write it under the front matter",
-            ));
-        }
-        if readable && meta.topics.is_empty() {
-            diags.push(Diagnostic::warning(path, split.yaml_line, 1, "the article has no topic; add e.g. `topics: [energy]` so readers find it under a topic"));
-        }
-
         let slug = match &meta.slug {
             Some(s) => s.clone(),
-            None => {
-                let stem = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                if crate::text::is_slug(&stem) {
-                    if let Some(why) = crate::text::slug_problem(&stem) {
-                        diags.push(Diagnostic::error(
-                            path,
-                            0,
-                            0,
-                            format!("the file name gives the address; {why}: rename the file or add a `slug:`"),
-                        ));
-                    }
-                    stem
-                } else {
-                    let fixed = crate::text::slugify(&stem, &meta.lang, 80);
-                    diags.push(Diagnostic::error(
-                        path,
-                        0,
-                        0,
-                        format!("the file name \"{stem}\" cannot be an address; rename the file to \"{fixed}.md\" or add `slug: {fixed}`"),
-                    ));
-                    fixed
-                }
-            }
+            None => slug_of_file(path, &meta.lang, &mut diags),
         };
         if diags.iter().any(Diagnostic::is_error) {
             return (None, diags);
@@ -203,7 +108,9 @@ impl Article {
                     0,
                     0,
                     format!(
-                        "the file is {:.1} MB, more than the {} MB an article may be; split it into several articles, or check that it is one article and not an archive",
+                        "the file is {:.1} MB, more than the {} MB an article may be; split it \
+                         into several articles, or check that it is one article and not an \
+                         archive",
                         size as f64 / 1_048_576.0,
                         MAX_ARTICLE_BYTES / 1_048_576
                     ),
@@ -223,7 +130,8 @@ impl Article {
                     0,
                     0,
                     format!(
-                        "the file is {what}, not an article; move it out of content/ (images and other files for the site go in static/)"
+                        "the file is {what}, not an article; move it out of content/ (images and \
+                         other files for the site go in static/)"
                     ),
                 )],
             ));
@@ -248,7 +156,7 @@ impl Article {
 
     /// Line and column of `value` under `key` in the front matter.
     pub fn position_of(&self, key: &str, value: &str) -> (usize, usize) {
-        locate(&self.front_matter_text, 2, key, value)
+        Locator::new(&self.front_matter_text, 2).value(key, value)
     }
 
     pub fn title(&self) -> &str {
@@ -274,32 +182,137 @@ fn unknown_message(what: &str, value: &str, known: &[&str], fix: &str) -> String
     }
 }
 
-/// Line and column of `value` under `key` in the front matter.
-fn locate(yaml: &str, first_line: usize, key: &str, value: &str) -> (usize, usize) {
-    let lines: Vec<&str> = yaml.lines().collect();
-    let Some(start) = lines.iter().position(|l| l.starts_with(&format!("{key}:"))) else {
-        return (first_line, 1);
-    };
-    for (i, line) in lines.iter().enumerate().skip(start) {
-        if i > start && !line.starts_with([' ', '-', '\t']) {
-            break;
-        }
-        let from = if i == start { key.len() + 1 } else { 0 };
-        let hay = &line[from..];
-        let mut at = 0;
-        while let Some(pos) = hay[at..].find(value) {
-            let s = at + pos;
-            let before = hay[..s].chars().last();
-            let after = hay[s + value.len()..].chars().next();
-            let bounded =
-                |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_');
-            if bounded(before) && bounded(after) {
-                return (first_line + i, line[..from + s].chars().count() + 1);
-            }
-            at = s + value.len();
-        }
+/// The checks of one article's front matter against the configuration
+/// and against itself, each placed on its line.
+struct Checks<'a> {
+    path: &'a Path,
+    meta: &'a FrontMatter,
+    locator: &'a Locator<'a>,
+}
+
+impl Checks<'_> {
+    fn error(&self, key: &str, value: &str, message: String) -> Diagnostic {
+        let (line, column) = self.locator.value(key, value);
+        Diagnostic::error(self.path, line, column, message)
     }
-    (first_line + start, 1)
+
+    /// Topics, people and places the configuration does not know, and
+    /// fields marked generated that cannot be.
+    fn names(&self, config: &Config) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let topic_slugs: Vec<&str> = config.topics.iter().map(|t| t.slug.as_str()).collect();
+        for topic in &self.meta.topics {
+            if !topic_slugs.contains(&topic.as_str()) {
+                let fix = "add it to site.toml under [[topics]]";
+                let message = unknown_message("topic", topic, &topic_slugs, fix);
+                diags.push(self.error("topics", topic, message));
+            }
+        }
+        let file = config
+            .entities_file
+            .as_ref()
+            .map_or("the entities file".to_string(), |p| p.display().to_string());
+        for kind in [EntityKind::Person, EntityKind::Place] {
+            let known: Vec<&str> = config
+                .entities(kind)
+                .iter()
+                .map(|e| e.slug.as_str())
+                .collect();
+            let list = match kind {
+                EntityKind::Person => &self.meta.people,
+                EntityKind::Place => &self.meta.places,
+            };
+            let fix = format!("add it to {file} under [[{}]] with its aliases", kind.key());
+            for slug in list.iter().filter(|s| !known.contains(&s.as_str())) {
+                let message = unknown_message(kind.noun(), slug, &known, &fix);
+                diags.push(self.error(kind.key(), slug, message));
+            }
+        }
+        for field in self.meta.generated.iter().filter(|f| *f != "title") {
+            let message =
+                format!("`generated` lists \"{field}\"; only `title` can be marked generated");
+            diags.push(self.error("generated", field, message));
+        }
+        diags
+    }
+
+    /// A language the site does not receive: a warning.
+    fn language(&self, config: &Config) -> Option<Diagnostic> {
+        let lang = &self.meta.lang;
+        if lang.is_empty() || config.languages.contains(lang) {
+            return None;
+        }
+        let (line, column) = self.locator.value("lang", lang);
+        let message = format!(
+            "language \"{lang}\" is not one of the site's languages ({}); add it to `languages` \
+             in site.toml",
+            config.languages.join(", ")
+        );
+        Some(Diagnostic::warning(self.path, line, column, message))
+    }
+
+    /// What a readable article lacks: a date, a text, a topic. Warnings.
+    fn gaps(&self, yaml_line: usize, body: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        if self.meta.date.is_none() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                yaml_line,
+                1,
+                "the article is undated; add `date: YYYY-MM-DD` (or YYYY-MM, YYYY) so it takes \
+                 its place in the chronology",
+            ));
+        }
+        if body.trim().is_empty() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                0,
+                0,
+                "the article has no text; write it under the front matter",
+            ));
+        }
+        if self.meta.topics.is_empty() {
+            diags.push(Diagnostic::warning(
+                self.path,
+                yaml_line,
+                1,
+                "the article has no topic; add e.g. `topics: [energy]` so readers find it under \
+                 a topic",
+            ));
+        }
+        diags
+    }
+}
+
+/// The slug the file name gives an article without a `slug:`; what is
+/// wrong with it, if anything, goes into `diags`.
+fn slug_of_file(path: &Path, lang: &str, diags: &mut Vec<Diagnostic>) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !crate::text::is_slug(&stem) {
+        let fixed = crate::text::slugify(&stem, lang, 80);
+        diags.push(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!(
+                "the file name \"{stem}\" cannot be an address; rename the file to \
+                 \"{fixed}.md\" or add `slug: {fixed}`"
+            ),
+        ));
+        return fixed;
+    }
+    if let Some(why) = crate::text::slug_problem(&stem) {
+        diags.push(Diagnostic::error(
+            path,
+            0,
+            0,
+            format!("the file name gives the address; {why}: rename the file or add a `slug:`"),
+        ));
+    }
+    stem
 }
 
 /// What reading one file gave: the article if valid, and its diagnostics.
@@ -310,7 +323,7 @@ type Parsed = (Option<Arc<Article>>, Vec<Diagnostic>);
 /// Reads every article under `root/content`, in parallel. Returns the valid
 /// ones (sorted by path) and all diagnostics, including duplicate slugs.
 pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)> {
-    let (articles, diags) = Cache::once().load(root, config)?;
+    let (articles, diags) = ArticleCache::once().load(root, config)?;
     Ok((
         articles.into_iter().map(Arc::unwrap_or_clone).collect(),
         diags,
@@ -321,7 +334,7 @@ pub fn load(root: &Path, config: &Config) -> Result<(Vec<Article>, Diagnostics)>
 /// file changed: `serve` rebuilds after an edit without reading the rest.
 /// A cache belongs to one configuration; make a new one when it changes.
 #[derive(Default)]
-pub struct Cache {
+pub struct ArticleCache {
     files: BTreeMap<PathBuf, (Stamp, Parsed)>,
     /// Whether to give the articles away rather than keep them for the next
     /// load (a build loads once): no article is then held twice.
@@ -343,12 +356,12 @@ fn trusted_before() -> std::time::SystemTime {
     std::time::SystemTime::now() - std::time::Duration::from_secs(3)
 }
 
-impl Cache {
+impl ArticleCache {
     /// A cache for one load only.
-    pub fn once() -> Cache {
-        Cache {
+    pub fn once() -> ArticleCache {
+        ArticleCache {
             once: true,
-            ..Cache::default()
+            ..ArticleCache::default()
         }
     }
 
@@ -408,58 +421,16 @@ impl Cache {
         Ok(true)
     }
 
-    /// The valid articles, the same `Arc` as last time for a file that has
-    /// not changed, and every diagnostic.
-    pub fn load(
-        &mut self,
+    /// The files among `stamped` whose stamp is not the one they were
+    /// read with, read again; a stamp after `trusted_before` is not kept.
+    fn read_changed(
+        &self,
         root: &Path,
         config: &Config,
-    ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
-        if let Some(changed) = self.changed.take()
-            && !self.once
-            && self.reload_changed(root, config, &changed)?
-        {
-            let parsed: Vec<Parsed> = self.files.values().map(|(_, p)| p.clone()).collect();
-            let (articles, mut diags) = gather(parsed);
-            diags.extend(self.strays.clone().unwrap_or_default());
-            return Ok((articles, diags));
-        }
-        let trusted_before = trusted_before();
-        let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
-        let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
-        let mut strays: Vec<Diagnostic> = Vec::new();
-        for link in &listing.links {
-            strays.push(Diagnostic::error(
-                relative(link),
-                0,
-                0,
-                "this is a symbolic link; caspian reads only real files in content/ (a link can lead outside the site, or in a circle): put the file itself here",
-            ));
-        }
-        for other in &listing.others {
-            strays.push(Diagnostic::warning(
-                relative(other),
-                0,
-                0,
-                "this is not an article (only .md files in content/ are read); move it out of content/ (images and other files for the site go in static/)",
-            ));
-        }
-        let stamped: Vec<(PathBuf, Stamp)> = listing
-            .files
-            .into_par_iter()
-            .map(|full| {
-                let meta = std::fs::metadata(&full).ok();
-                let stamp = (
-                    meta.as_ref().and_then(|m| m.modified().ok()),
-                    meta.map_or(0, |m| m.len()),
-                );
-                (
-                    full.strip_prefix(root).unwrap_or(&full).to_path_buf(),
-                    stamp,
-                )
-            })
-            .collect();
-        let fresh: Vec<(PathBuf, Stamp, Parsed)> = stamped
+        stamped: &[(PathBuf, Stamp)],
+        trusted_before: std::time::SystemTime,
+    ) -> Result<Vec<(PathBuf, Stamp, Parsed)>> {
+        stamped
             .par_iter()
             .filter(|(rel, stamp)| {
                 self.files
@@ -481,7 +452,44 @@ impl Cache {
                     Err(e) => Some(Err(e)),
                 }
             })
-            .collect::<Result<_>>()?;
+            .collect()
+    }
+
+    /// The valid articles, the same `Arc` as last time for a file that has
+    /// not changed, and every diagnostic.
+    pub fn load(
+        &mut self,
+        root: &Path,
+        config: &Config,
+    ) -> Result<(Vec<Arc<Article>>, Diagnostics)> {
+        if let Some(changed) = self.changed.take()
+            && !self.once
+            && self.reload_changed(root, config, &changed)?
+        {
+            let parsed: Vec<Parsed> = self.files.values().map(|(_, p)| p.clone()).collect();
+            let (articles, mut diags) = gather(parsed);
+            diags.extend(self.strays.clone().unwrap_or_default());
+            return Ok((articles, diags));
+        }
+        let trusted_before = trusted_before();
+        let listing = fs::list(&root.join(CONTENT_DIR), "md")?;
+        let strays = strays(root, &listing);
+        let stamped: Vec<(PathBuf, Stamp)> = listing
+            .files
+            .into_par_iter()
+            .map(|full| {
+                let meta = std::fs::metadata(&full).ok();
+                let stamp = (
+                    meta.as_ref().and_then(|m| m.modified().ok()),
+                    meta.map_or(0, |m| m.len()),
+                );
+                (
+                    full.strip_prefix(root).unwrap_or(&full).to_path_buf(),
+                    stamp,
+                )
+            })
+            .collect();
+        let fresh = self.read_changed(root, config, &stamped, trusted_before)?;
         for (rel, stamp, parsed) in fresh {
             self.files.insert(rel, (stamp, parsed));
         }
@@ -504,6 +512,30 @@ impl Cache {
     }
 }
 
+/// What the content folder holds besides articles: symbolic links (an
+/// error) and other files (a warning).
+fn strays(root: &Path, listing: &fs::Listing) -> Vec<Diagnostic> {
+    let relative = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
+    let link = format!(
+        "this {}",
+        layout::link_refused("caspian reads only real files in", CONTENT_DIR)
+    );
+    let links = listing
+        .links
+        .iter()
+        .map(|l| Diagnostic::error(relative(l), 0, 0, link.clone()));
+    let others = listing.others.iter().map(|other| {
+        Diagnostic::warning(
+            relative(other),
+            0,
+            0,
+            "this is not an article (only .md files in content/ are read); move it out of \
+             content/ (images and other files for the site go in static/)",
+        )
+    });
+    links.chain(others).collect()
+}
+
 /// The valid articles and every diagnostic, with duplicate slugs reported
 /// on both files and the articles that have errors left out.
 fn gather(parsed: Vec<Parsed>) -> (Vec<Arc<Article>>, Diagnostics) {
@@ -524,7 +556,11 @@ fn gather(parsed: Vec<Parsed>) -> (Vec<Arc<Article>>, Diagnostics) {
                 &a.path,
                 0,
                 0,
-                format!("two articles have the slug \"{slug}\" ({}); rename one file or give it its own `slug:`", names.join(" and ")),
+                format!(
+                    "two articles have the slug \"{slug}\" ({}); rename one file or give it its \
+                     own `slug:`",
+                    names.join(" and ")
+                ),
             ));
         }
     }

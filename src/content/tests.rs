@@ -100,7 +100,7 @@ fn a_file_saved_again_within_the_clock_step_is_read_again() {
         format!("---\ntitle: {title}\ndate: 2024-01-01\nlang: en\ntopics: [energy]\n---\n\nText.\n")
     };
     std::fs::write(&path, text("First")).unwrap();
-    let mut cache = Cache::default();
+    let mut cache = ArticleCache::default();
     let (articles, _) = cache.load(dir.path(), &config()).unwrap();
     assert_eq!(articles[0].meta.title, "First");
     // Saved again, the same length, with the same time: a coarse clock
@@ -131,7 +131,7 @@ fn told_what_changed_a_load_reads_only_that() {
     let titles = |articles: &[Arc<Article>]| -> Vec<String> {
         articles.iter().map(|a| a.meta.title.clone()).collect()
     };
-    let mut cache = Cache::default();
+    let mut cache = ArticleCache::default();
     let (first, _) = cache.load(dir.path(), &config()).unwrap();
     assert_eq!(titles(&first), ["a", "b", "c"]);
 
@@ -189,7 +189,7 @@ fn a_file_deleted_while_the_folder_is_read_is_gone_not_an_error() {
             }
         });
         for _ in 0..300 {
-            let loaded = Cache::default().load(dir.path(), &config());
+            let loaded = ArticleCache::default().load(dir.path(), &config());
             if let Err(e) = loaded {
                 stop.store(true, std::sync::atomic::Ordering::Relaxed);
                 panic!("{e}");

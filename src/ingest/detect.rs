@@ -6,12 +6,6 @@ use whatlang::{Detector, Lang};
 
 use crate::language;
 
-/// Detects among `allowed` (ISO 639-1). `None` when the text has too few
-/// letters to tell.
-pub fn language(text: &str, allowed: &[String]) -> Option<String> {
-    detect(text, allowed).map(|d| d.code)
-}
-
 /// A language told from text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Detected {
@@ -22,7 +16,8 @@ pub struct Detected {
     pub certain: bool,
 }
 
-/// [`language`], saying whether it is sure.
+/// The language of `text` among `allowed` (ISO 639-1), and whether it is
+/// sure. `None` when the text has too few letters to tell.
 pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
     let sure = |code: &str| {
         Some(Detected {
@@ -122,6 +117,10 @@ impl LetterCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn language(text: &str, allowed: &[String]) -> Option<String> {
+        detect(text, allowed).map(|d| d.code)
+    }
 
     fn all() -> Vec<String> {
         ["en", "de", "az", "ru", "kk", "tr"]

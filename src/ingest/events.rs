@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::dates;
+use super::date_mentions;
 use crate::date::PartialDate;
 use crate::frontmatter::Event;
 use crate::lexicon::Lexicon;
@@ -176,9 +176,9 @@ pub fn extract<'a>(
 ) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
     for paragraph in paragraphs {
-        for mention in dates::find(paragraph)
+        for mention in date_mentions::find(paragraph)
             .into_iter()
-            .filter(dates::Mention::is_full)
+            .filter(date_mentions::Mention::is_full)
         {
             let Some(date) = mention.date().filter(|d| (1900..=2100).contains(&d.year)) else {
                 continue;

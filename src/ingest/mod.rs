@@ -7,7 +7,7 @@
 //! seeds, matches each to its content file and decides what to write.
 
 pub mod clean;
-pub mod dates;
+pub mod date_mentions;
 pub mod detect;
 pub mod events;
 pub mod markdown;
@@ -23,11 +23,9 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::fs;
+use crate::layout::{self, CONTENT_DIR, SEEDS_DIR};
 
 pub use seed::Ingested;
-
-pub const SEEDS_DIR: &str = "seeds";
-pub const CONTENT_DIR: &str = "content";
 
 /// What happened to one seed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +105,8 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let today = crate::date::today();
 
     // Per seed: what ingest made of it and the file text, or why not.
-    type Made = std::result::Result<(Ingested, String), String>;
-    let parsed: Vec<(String, Made)> = seeds
+    type SeedOutcome = std::result::Result<(Ingested, String), String>;
+    let parsed: Vec<(String, SeedOutcome)> = seeds
         .par_iter()
         .map(|path| {
             let name = fs::relative(root, path);
@@ -167,7 +165,10 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     for link in &listing.links {
         reports.push(SeedReport {
             seed: fs::relative(root, link),
-            outcome: Err("is a symbolic link; ingest reads only real files in seeds/ (a link can lead outside the site, or in a circle): put the file itself here".into()),
+            outcome: Err(layout::link_refused(
+                "ingest reads only real files in",
+                SEEDS_DIR,
+            )),
             warnings: Vec::new(),
         });
     }
@@ -282,11 +283,6 @@ fn read_seed(path: &Path) -> std::result::Result<Vec<u8>, String> {
         return Err(seed::too_big(size));
     }
     std::fs::read(path).map_err(cannot)
-}
-
-/// The seeds (`seeds/<file>.txt`) that have an article in `content/`.
-pub fn ingested_seeds(root: &Path) -> Result<HashSet<String>> {
-    Ok(index_content(root)?.by_seed.into_keys().collect())
 }
 
 /// The content files, and which seed each came from.

@@ -2,7 +2,8 @@
 //! articles, the people and places with every alias (so "tokayev" finds
 //! "Токаев"), and which shards exist; `search/shards/<prefix>.json` maps
 //! each folded word to the articles that contain it, split by the word's
-//! first two letters so that a query loads only what it needs.
+//! first two letters so that a query loads only what it needs. Also the
+//! search page, which reads them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -12,7 +13,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Page;
+use super::context::Ctx;
 use crate::config::EntityKind;
+use crate::error::Result;
+use crate::route;
 use crate::site::Site;
 use crate::text::{cut_at_word, fold, word_spans};
 
@@ -62,7 +66,70 @@ pub fn shard_key(token: &str) -> String {
         .collect()
 }
 
+/// The search page: a form, and the script that reads the index.
+pub(super) fn render_search_page(ctx: &Ctx) -> Result<Page> {
+    let mut c = ctx.context(ctx.page_view(
+        "Search".into(),
+        "Search every article, in every language.".into(),
+        route::SEARCH,
+        "search",
+    ));
+    c.insert("index_url", &ctx.site.url(route::SEARCH));
+    ctx.page("search.html", route::SEARCH, &c)
+}
+
+/// The search index: `search/docs.json` and every shard.
 pub fn render_index(site: &Site) -> Vec<Page> {
+    let postings = postings(site);
+    // Every token has two letters or more, so sorted tokens come shard by
+    // shard, and the shards in the order of their keys.
+    let shards: Vec<(String, &[Posting])> = postings
+        .chunk_by(|a, b| first_two(&a.0) == first_two(&b.0))
+        .map(|run| (shard_key(&run[0].0), run))
+        .collect();
+    let docs = site
+        .entries
+        .iter()
+        .map(|e| Doc {
+            u: &e.url,
+            t: e.article.title(),
+            d: e.date().map(|d| d.human()),
+            i: e.date().map(|d| d.iso()),
+            l: &e.article.meta.lang,
+            s: cut_at_word(&e.summary, 160),
+        })
+        .collect();
+    let (entities, aliases) = entity_docs(site);
+    let languages = site
+        .entries
+        .iter()
+        .map(|e| {
+            let lang = e.article.meta.lang.as_str();
+            (lang, crate::language::english_name(lang))
+        })
+        .collect();
+    let index = Docs {
+        docs,
+        entities,
+        aliases,
+        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
+        languages,
+    };
+    let mut pages = vec![Page::new(
+        route::SEARCH_DOCS,
+        serde_json::to_vec(&index).unwrap_or_default(),
+    )];
+    pages.par_extend(shards.par_iter().map(|(key, tokens)| {
+        Page::new(
+            route::search_shard(key),
+            serde_json::to_vec(&Shard(tokens)).unwrap_or_default(),
+        )
+    }));
+    pages
+}
+
+/// Every word of the site with the articles that have it, sorted by word.
+fn postings(site: &Site) -> Vec<Posting> {
     // Each article's distinct words, found in parallel a batch at a time
     // (so that only one batch's words are ever held apart), merged in order.
     // A word is copied only the first time the site shows it.
@@ -95,25 +162,19 @@ pub fn render_index(site: &Site) -> Vec<Page> {
             }
         }
     }
-    let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
+    let mut postings: Vec<Posting> = postings.into_iter().collect();
     postings.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Every token has two letters or more, so sorted tokens come shard by
-    // shard, and the shards in the order of their keys.
-    let shards: Vec<(String, &[Posting])> = postings
-        .chunk_by(|a, b| first_two(&a.0) == first_two(&b.0))
-        .map(|run| (shard_key(&run[0].0), run))
-        .collect();
-    let mut docs = Vec::with_capacity(site.entries.len());
-    for e in &site.entries {
-        docs.push(Doc {
-            u: &e.url,
-            t: e.article.title(),
-            d: e.date().map(|d| d.human()),
-            i: e.date().map(|d| d.iso()),
-            l: &e.article.meta.lang,
-            s: cut_at_word(&e.summary, 160),
-        });
-    }
+    postings
+}
+
+/// The people and places articles name, by key (`people/<slug>`), and
+/// each of their names, aliases and forms folded, with the keys it names.
+type EntityIndex<'a> = (
+    BTreeMap<String, EntityDocs<'a>>,
+    BTreeMap<String, BTreeSet<String>>,
+);
+
+fn entity_docs(site: &Site) -> EntityIndex<'_> {
     let mut entities = BTreeMap::new();
     let mut aliases: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for kind in [EntityKind::Person, EntityKind::Place] {
@@ -122,7 +183,8 @@ pub fn render_index(site: &Site) -> Vec<Page> {
             if list.is_empty() {
                 continue;
             }
-            let key = format!("{}/{}", kind.key(), en.slug);
+            let address = route::entity(kind, &en.slug, 1);
+            let key = address.trim_end_matches('/').to_string();
             // Every form but the open-ended patterns ("казахск*"), which search
             // matches by prefix anyway.
             let forms = en.patterns.iter().filter(|p| !p.contains('*'));
@@ -138,44 +200,15 @@ pub fn render_index(site: &Site) -> Vec<Page> {
             }
             let mut d = list.clone();
             d.sort_unstable();
-            entities.insert(
-                key,
-                EntityDocs {
-                    n: &en.name,
-                    u: site.url(&format!("{}/{}/", kind.key(), en.slug)),
-                    d,
-                },
-            );
+            let docs = EntityDocs {
+                n: &en.name,
+                u: site.url(&address),
+                d,
+            };
+            entities.insert(key, docs);
         }
     }
-    let languages = site
-        .entries
-        .iter()
-        .map(|e| {
-            (
-                e.article.meta.lang.as_str(),
-                crate::language::english_name(&e.article.meta.lang),
-            )
-        })
-        .collect();
-    let index = Docs {
-        docs,
-        entities,
-        aliases,
-        shards: shards.iter().map(|(key, _)| key.clone()).collect(),
-        languages,
-    };
-    let mut pages = vec![Page::new(
-        "search/docs.json",
-        serde_json::to_vec(&index).unwrap_or_default(),
-    )];
-    pages.par_extend(shards.par_iter().map(|(key, tokens)| {
-        Page::new(
-            format!("search/shards/{key}.json"),
-            serde_json::to_vec(&Shard(tokens)).unwrap_or_default(),
-        )
-    }));
-    pages
+    (entities, aliases)
 }
 
 /// A token and the articles that have it.

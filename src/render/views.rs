@@ -6,8 +6,9 @@ use serde::Serialize;
 use crate::config::EntityKind;
 use crate::date::PartialDate;
 use crate::language;
+use crate::route;
 use crate::site::{Entry, Site};
-use crate::text::cut_at_word;
+use crate::text::{cut_at_word, escape_html as escape};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
@@ -81,7 +82,7 @@ pub fn topic_links<'a>(site: &'a Site, e: &Entry) -> Vec<Link<'a>> {
         .filter_map(|slug| site.config.topic(slug))
         .map(|t| Link {
             name: &t.name,
-            url: site.url(&format!("topics/{}/", t.slug)),
+            url: site.url(&route::topic(&t.slug, 1)),
         })
         .collect()
 }
@@ -96,7 +97,7 @@ pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link
         .filter_map(|slug| site.config.entity(kind, slug))
         .map(|en| Link {
             name: &en.name,
-            url: site.url(&format!("{}/{}/", kind.key(), en.slug)),
+            url: site.url(&route::entity(kind, &en.slug, 1)),
         })
         .collect()
 }
@@ -179,10 +180,6 @@ fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
     Some(html.trim().to_string())
 }
 
-pub fn escape(s: &str) -> String {
-    crate::site::markdown::escape_text(s)
-}
-
 /// Pagination of a list: which page this is and where the others are.
 #[derive(Debug, Clone, Serialize)]
 pub struct Pager {
@@ -208,13 +205,7 @@ const PAGER_NEAR: usize = 2;
 impl Pager {
     /// `base` is the list's first page, e.g. `/repo/topics/energy/`.
     pub fn new(base: &str, current: usize, total: usize) -> Self {
-        let url = |n: usize| {
-            if n == 1 {
-                base.to_string()
-            } else {
-                format!("{base}page/{n}/")
-            }
-        };
+        let url = |n: usize| route::page(base, n);
         Pager {
             current,
             total,

@@ -2,10 +2,18 @@
 //! article's HTML and plain text, the topic, person and place lists, the
 //! chronology's order, related articles, neighbours in time and
 //! translations. Read-only afterwards: rendering is a pure function of it.
+//!
+//! Assembly goes in named steps: render the bodies (`bodies`), make each
+//! entry and check its links (`links`), index the tags (`tags`), then
+//! translations, neighbours in time and events. Related articles
+//! (`related`) are found when a page asks.
 
-pub mod markdown;
+pub mod bodies;
+pub mod body;
+pub mod links;
+mod related;
+pub mod tags;
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,11 +22,14 @@ use rayon::prelude::*;
 use crate::config::{Config, EntityKind};
 use crate::content::Article;
 use crate::date::PartialDate;
-use crate::error::{Diagnostic, Diagnostics, suggest};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::text::cut_at_word;
 
-/// How many related articles an article page shows.
-const RELATED: usize = 4;
+pub use bodies::BodyCache;
+use links::ArticleLinks;
+pub use links::SiteLink;
+use related::RelatedIndex;
+use tags::{PerKind, Tag, TagKind, TagNumbers, Tagged};
 
 /// An article with what the site made of it.
 #[derive(Debug, Clone)]
@@ -28,11 +39,11 @@ pub struct Entry {
     /// Root-relative, with the base path: `/repo/articles/<slug>/`.
     pub url: String,
     /// The body as HTML and as plain text, with its heading ids.
-    pub body: Arc<markdown::Rendered>,
+    pub body: Arc<body::Rendered>,
     /// The front matter's summary, or the start of the text.
     pub summary: String,
     /// Links to site pages written as `/path`, checked once the pages exist.
-    pub site_links: Vec<(String, usize, usize)>,
+    pub site_links: Vec<SiteLink>,
     /// Per topic of the article, the byte range of the first line of the
     /// plain text that mentions it: found once, when a topic page asks.
     pub topic_lines: std::sync::OnceLock<Vec<(usize, std::ops::Range<usize>)>>,
@@ -66,27 +77,24 @@ pub struct Site {
     /// Per person of the configuration, the articles naming them, newest first.
     pub people: Vec<Vec<usize>>,
     pub places: Vec<Vec<usize>>,
-    /// Per person and per place of the configuration, the topics of its
-    /// articles as (topic number, how many articles), most first, ties in
-    /// the order site.toml gives the topics.
-    pub entity_topics: [Vec<Vec<(usize, usize)>>; 2],
-    /// Per topic, person and place (kind 0, 1, 2, then its number in the
-    /// configuration), the articles that have it, oldest first: the
-    /// candidates for related articles.
-    holders: [Vec<Vec<usize>>; 3],
-    /// Per article, its tags the configuration knows as (kind, number),
-    /// each once.
-    tags: Vec<Vec<(usize, usize)>>,
-    /// Per article, its date in days, to say how near two are in time.
-    days: Vec<Option<i64>>,
-    /// Per article, its place among all slugs in order, which breaks ties
-    /// between related articles without comparing the slugs each time.
-    slug_rank: Vec<u32>,
+    /// Per person and per place, the topics of its articles (see
+    /// [`Site::entity_topics`]).
+    entity_topics: PerKind<Vec<Vec<(usize, usize)>>>,
+    related: RelatedIndex,
     pub previous: Vec<Option<usize>>,
     pub next: Vec<Option<usize>>,
     pub translations: Vec<Vec<usize>>,
     /// Every dated event, by date.
     pub events: Vec<DatedEvent>,
+}
+
+/// One article made into an entry, with what the whole site needs of it.
+struct Assembled {
+    entry: Entry,
+    tags: Vec<Tag>,
+    /// Its links to headings of other articles.
+    anchored: Vec<SiteLink>,
+    diagnostics: Vec<Diagnostic>,
 }
 
 impl Site {
@@ -108,334 +116,42 @@ impl Site {
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
         articles.sort_by(|a, b| chronological_key(a).cmp(&chronological_key(b)));
-        let base = config.base_path().to_string();
-        let article_url = |slug: &str| format!("{base}articles/{slug}/");
-        let by_file: HashMap<String, String> = articles
-            .iter()
-            .map(|a| (a.file_name(), a.slug.clone()))
-            .collect();
-        let by_slug: HashMap<String, usize> = articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.clone(), i))
-            .collect();
-
-        let resolve = |dest: &str| -> Option<String> {
-            if let Some(path) = dest.strip_prefix('/').filter(|p| !p.starts_with('/')) {
-                return Some(format!("{base}{path}"));
-            }
-            let (file, anchor) = split_anchor(dest);
-            let slug = md_target(file).and_then(|name| by_file.get(name))?;
-            Some(format!(
-                "{}{}",
-                article_url(slug),
-                anchor.map(|a| format!("#{a}")).unwrap_or_default()
-            ))
-        };
-        // Links resolve the same way while the files, slugs and base path do.
-        let mut links_key: Vec<(&String, &String)> = by_file.iter().collect();
-        links_key.sort();
-        let links_key = hash(&(&base, links_key));
-        if cache.links_key != links_key {
-            cache.links_key = links_key;
-            cache.bodies.clear();
-        }
-        let rendered: Vec<Arc<markdown::Rendered>> = articles
-            .par_iter()
-            .map(|a| match cache.bodies.get(&Arc::as_ptr(a).addr()) {
-                Some((_, r)) => r.clone(),
-                None => Arc::new(markdown::render(&a.body, &resolve)),
-            })
-            .collect();
-        if !cache.once {
-            cache.bodies = articles
-                .iter()
-                .zip(&rendered)
-                .map(|(a, r)| (Arc::as_ptr(a).addr(), (a.clone(), r.clone())))
-                .collect();
-        }
-
-        // Each topic, person and place of the configuration by its number.
-        let tag_numbers: [HashMap<&str, usize>; 3] = [
-            config
-                .topics
-                .iter()
-                .map(|t| t.slug.as_str())
-                .collect::<Vec<_>>(),
-            config
-                .entities(EntityKind::Person)
-                .iter()
-                .map(|e| e.slug.as_str())
-                .collect(),
-            config
-                .entities(EntityKind::Place)
-                .iter()
-                .map(|e| e.slug.as_str())
-                .collect(),
-        ]
-        .map(|slugs| slugs.into_iter().enumerate().map(|(i, s)| (s, i)).collect());
-        // Per article: its entry, its problems, and its tags as (kind, number).
-        type Made = (Entry, Vec<Diagnostic>, Vec<(usize, usize)>);
-        let made: Vec<Made> = articles
+        let links = ArticleLinks::new(config.base_path(), &articles);
+        let bodies = cache.render(&articles, &links);
+        let numbers = TagNumbers::new(&config);
+        let made: Vec<Assembled> = articles
             .into_par_iter()
-            .zip(rendered)
-            .map(|(mut article, r)| {
-            let mut diags = Vec::new();
-            let meta = &article.meta;
-            // (kind, number) of each tag the configuration knows.
-            let mut tags: Vec<(usize, usize)> = [&meta.topics, &meta.people, &meta.places]
-                .into_iter()
-                .enumerate()
-                .flat_map(|(kind, list)| {
-                    let numbers = &tag_numbers[kind];
-                    list.iter()
-                        .filter_map(move |t| numbers.get(t.as_str()).map(|&n| (kind, n)))
-                })
-                .collect();
-            // A tag listed twice is shared once.
-            tags.sort_unstable();
-            tags.dedup();
-            let summary = article
-                .meta
-                .summary
-                .clone()
-                .unwrap_or_else(|| summary_of(&r.plain));
-            let mut site_links = Vec::new();
-            let mut position = Positions::new(&article);
-            for link in &r.dropped {
-                let (line, column) = position.of(link.offset);
-                let (what, shown) = if link.image {
-                    ("image", "its description is shown instead")
-                } else {
-                    ("link to", "its text is shown without the link")
-                };
-                diags.push(Diagnostic::warning(
-                    &article.path,
-                    line,
-                    column,
-                    format!("{what} \"{}\" left out of the page: an address must start with https://, http://, mailto: or tel:, or lead to a page of the site; {shown}", link.dest),
-                ));
-            }
-            // Most links lead out of the site: a link's line is found only
-            // when it is kept or reported.
-            for link in &r.links {
-                let (file, anchor) = split_anchor(&link.dest);
-                if link.dest.starts_with('/') && !link.dest.starts_with("//") {
-                    let (line, column) = position.of(link.offset);
-                    site_links.push((link.dest.clone(), line, column));
-                } else if let Some(name) = md_target(file) {
-                    match by_file.get(name) {
-                        None => {
-                            let hint = suggest(name, by_file.keys().map(String::as_str))
-                                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                                .unwrap_or_default();
-                            let (line, column) = position.of(link.offset);
-                            diags.push(Diagnostic::error(
-                                &article.path,
-                                line,
-                                column,
-                                format!("link to \"{}\" but there is no content/{name}{hint}; fix the file name or remove the link", link.dest),
-                            ));
-                        }
-                        Some(_) if anchor.is_some() => {
-                            let (line, column) = position.of(link.offset);
-                            site_links.push((link.dest.clone(), line, column))
-                        }
-                        Some(_) => {}
-                    }
-                } else if file.is_empty()
-                    && anchor.is_some_and(|a| !r.headings.iter().any(|h| h == a))
-                {
-                    let (line, column) = position.of(link.offset);
-                    diags.push(Diagnostic::error(
-                        &article.path,
-                        line,
-                        column,
-                        format!(
-                            "link to \"{}\" but this article has no heading with that id; {}",
-                            link.dest,
-                            headings_hint(&r.headings)
-                        ),
-                    ));
-                }
-            }
-            // Only its HTML and plain text are wanted from here on: in a
-            // build nothing else holds the article, and its Markdown goes.
-            if let Some(article) = Arc::get_mut(&mut article) {
-                article.body = String::new();
-            }
-            let entry = Entry {
-                url: article_url(&article.slug),
-                article,
-                body: r,
-                summary,
-                site_links,
-                topic_lines: Default::default(),
-            };
-            (entry, diags, tags)
-        })
+            .zip(bodies)
+            .map(|(article, body)| make_entry(article, body, &links, &numbers))
             .collect();
-        let mut entries = Vec::with_capacity(made.len());
-        let mut tags = Vec::with_capacity(made.len());
-        // Per kind and tag, who has it, in chronological order.
-        let mut tagged: [Vec<Vec<usize>>; 3] = tag_numbers
-            .each_ref()
-            .map(|numbers| vec![Vec::new(); numbers.len()]);
-        // Per person and place, how many of its articles have each topic.
-        let mut topic_counts: [Vec<Vec<usize>>; 2] =
-            [1, 2].map(|kind| vec![vec![0; tag_numbers[0].len()]; tag_numbers[kind].len()]);
-        for (i, (entry, ds, these)) in made.into_iter().enumerate() {
-            entries.push(entry);
-            diags.extend(ds);
-            for &(kind, n) in &these {
-                tagged[kind][n].push(i);
-                if kind > 0 {
-                    for &(_, topic) in these.iter().take_while(|t| t.0 == 0) {
-                        topic_counts[kind - 1][n][topic] += 1;
-                    }
-                }
-            }
-            tags.push(these);
+        let n = made.len();
+        let (mut entries, mut tags, mut anchored) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for m in made {
+            diags.extend(m.diagnostics);
+            entries.push(m.entry);
+            tags.push(m.tags);
+            anchored.push(m.anchored);
         }
-        let entity_topics = topic_counts.map(|per_entity| {
-            per_entity
-                .into_iter()
-                .map(|counts| {
-                    let mut topics: Vec<(usize, usize)> = counts
-                        .into_iter()
-                        .enumerate()
-                        .filter(|&(_, count)| count > 0)
-                        .collect();
-                    topics.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
-                    topics
-                })
-                .collect()
-        });
-
-        // Anchors in links to other articles, now that every heading is known.
-        for entry in &entries {
-            for (dest, line, column) in &entry.site_links {
-                let (file, anchor) = split_anchor(dest);
-                let (Some(name), Some(anchor)) = (md_target(file), anchor) else {
-                    continue;
-                };
-                let Some(target) = by_file.get(name).and_then(|slug| by_slug.get(slug)) else {
-                    continue;
-                };
-                let headings = &entries[*target].body.headings;
-                if !headings.iter().any(|h| h == anchor) {
-                    diags.push(Diagnostic::error(
-                        &entry.article.path,
-                        *line,
-                        *column,
-                        format!("link to \"{dest}\" but {name} has no heading with the id \"{anchor}\"; {}", headings_hint(headings)),
-                    ));
-                }
-            }
-        }
-        for entry in &mut entries {
-            entry
-                .site_links
-                .retain(|(dest, _, _)| dest.starts_with('/'));
-        }
-
-        let n = entries.len();
-        // Entries are in chronological order, so newest first is that order
-        // backwards for the dated, then the undated as they come.
-        let newest_first = |list: Vec<usize>| {
-            let (dated, undated): (Vec<usize>, Vec<usize>) =
-                list.into_iter().partition(|&i| entries[i].date().is_some());
-            dated
-                .into_iter()
-                .rev()
-                .chain(undated)
-                .collect::<Vec<usize>>()
-        };
-        let [topics, people, places] = tagged.each_ref().map(|lists| {
-            lists
-                .iter()
-                .map(|list| newest_first(list.clone()))
-                .collect()
-        });
-        let holders = tagged;
-        let days = entries
-            .iter()
-            .map(|e| e.date().map(|d| d.approx_days()))
-            .collect();
-        let mut by_slug: Vec<usize> = (0..n).collect();
-        by_slug.sort_unstable_by(|&a, &b| entries[a].slug().cmp(entries[b].slug()));
-        let mut slug_rank = vec![0; n];
-        for (rank, &i) in by_slug.iter().enumerate() {
-            slug_rank[i] = u32::try_from(rank).expect("fewer than 4 billion articles");
-        }
-
-        let slug_index: HashMap<&str, usize> = entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.slug(), i))
-            .collect();
-        let mut translations = vec![Vec::new(); n];
-        for (i, entry) in entries.iter().enumerate() {
-            for other in &entry.article.meta.translations {
-                match slug_index.get(other.as_str()) {
-                    Some(&j) if j != i => translations[i].push(j),
-                    _ => {
-                        let (line, column) = entry.article.position_of("translations", other);
-                        diags.push(Diagnostic::error(
-                            &entry.article.path,
-                            line,
-                            column,
-                            format!("translation \"{other}\" is not the slug of another article; use the file name without .md"),
-                        ));
-                    }
-                }
-            }
-        }
-        // A translation goes both ways, even when only one side says so.
-        for i in 0..n {
-            for j in translations[i].clone() {
-                if !translations[j].contains(&i) {
-                    translations[j].push(i);
-                }
-            }
-        }
-        for list in &mut translations {
-            list.sort_unstable();
-            list.dedup();
-        }
-
-        let dated: Vec<usize> = (0..n).filter(|&i| entries[i].date().is_some()).collect();
-        let mut previous = vec![None; n];
-        let mut next = vec![None; n];
-        for w in dated.windows(2) {
-            next[w[0]] = Some(w[1]);
-            previous[w[1]] = Some(w[0]);
-        }
-
-        let mut events: Vec<DatedEvent> = entries
-            .iter()
-            .enumerate()
-            .flat_map(|(i, e)| {
-                e.article.meta.events.iter().map(move |ev| DatedEvent {
-                    date: ev.date,
-                    text: ev.text.clone(),
-                    entry: i,
-                })
-            })
-            .collect();
-        events.sort_by(|a, b| (a.date, a.entry, &a.text).cmp(&(b.date, b.entry, &b.text)));
-
+        diags.extend(links.check_anchors(&entries, &anchored));
+        let tagged = Tagged::new(&numbers, &tags);
+        let [topics, people, places] =
+            TagKind::ALL.map(|kind| newest_first_lists(&entries, &tagged.holders[kind]));
+        let translations = translations(&entries, &mut diags);
+        let (previous, next) = neighbours(&entries);
+        let events = events(&entries);
+        let related = RelatedIndex::new(&entries, tags, tagged.holders);
         let site = Site {
             config,
             entries,
             topics,
             people,
             places,
-            entity_topics,
-            holders,
-            tags,
-            days,
-            slug_rank,
+            entity_topics: tagged.entity_topics,
+            related,
             previous,
             next,
             translations,
@@ -445,46 +161,11 @@ impl Site {
     }
 
     /// Related articles: most shared topics, people and places first, then
-    /// nearest in time, then by slug. Translations are shown apart, not here.
-    ///
-    /// Under each topic, person and place only the articles nearest in time
-    /// are candidates (`RELATED_WINDOW` on each side): a topic thousands of
-    /// articles share would otherwise make the whole site quadratic, and the
-    /// far ones lose to the near ones on a tie anyway. Computed when a page
-    /// asks, so that `serve` need not compute it for every article.
+    /// nearest in time, then by slug. Translations are shown apart, not
+    /// here. Computed when a page asks, so that `serve` need not compute it
+    /// for every article.
     pub fn related(&self, i: usize) -> Vec<usize> {
-        const RELATED_WINDOW: usize = 200;
-        // Every candidate once per tag it shares; sorted, a run's length is its score.
-        let mut candidates: Vec<usize> = Vec::new();
-        for &(kind, n) in &self.tags[i] {
-            let holders = &self.holders[kind][n];
-            let at = holders.binary_search(&i).unwrap_or_else(|p| p);
-            let from = at.saturating_sub(RELATED_WINDOW);
-            let to = (at + RELATED_WINDOW + 1).min(holders.len());
-            candidates.extend(holders[from..to].iter().filter(|&&j| j != i));
-        }
-        // A stable sort merges the sorted runs (one per tag) without
-        // sorting them again.
-        candidates.sort();
-        let days = |j: usize| match (self.days[i], self.days[j]) {
-            (Some(a), Some(b)) => (a - b).unsigned_abs(),
-            _ => u64::MAX,
-        };
-        // Better first: more shared, then nearer in time, then by slug.
-        let mut best: Vec<(Reverse<usize>, u64, u32, usize)> = Vec::with_capacity(RELATED + 1);
-        for run in candidates.chunk_by(|a, b| a == b) {
-            let j = run[0];
-            let scored = (Reverse(run.len()), days(j), self.slug_rank[j], j);
-            if best.len() == RELATED && scored >= best[RELATED - 1]
-                || self.translations[i].contains(&j)
-            {
-                continue;
-            }
-            let at = best.partition_point(|b| *b < scored);
-            best.insert(at, scored);
-            best.truncate(RELATED);
-        }
-        best.into_iter().map(|b| b.3).collect()
+        self.related.related(i, &self.translations[i])
     }
 
     /// A root-relative URL under the base path: `url("topics/")` → `/repo/topics/`.
@@ -495,6 +176,12 @@ impl Site {
     /// An absolute URL: `https://user.github.io/repo/topics/`.
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{path}", self.config.base_url)
+    }
+
+    /// Per person or place, the topics of its articles as (topic number,
+    /// how many articles), most first.
+    pub fn entity_topics(&self, kind: EntityKind) -> &[Vec<(usize, usize)>] {
+        &self.entity_topics[TagKind::from(kind)]
     }
 
     pub fn entity_articles(&self, kind: EntityKind) -> &[Vec<usize>] {
@@ -509,29 +196,127 @@ fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, &str) {
     (a.meta.date.is_none(), a.meta.date, &a.slug)
 }
 
-/// Bodies rendered to HTML by an earlier assembly, by file.
-#[derive(Default)]
-pub struct BodyCache {
-    /// Whether to keep nothing (a build assembles once).
-    once: bool,
-    links_key: u64,
-    /// By the address of the article they were rendered from, which the
-    /// cache holds so that no other article can take that address.
-    bodies: HashMap<usize, (Arc<Article>, Arc<markdown::Rendered>)>,
-}
-
-impl BodyCache {
-    pub fn once() -> BodyCache {
-        BodyCache {
-            once: true,
-            ..BodyCache::default()
-        }
+/// The entry of one article whose body rendered as `body`: its tags, its
+/// summary, and its links checked as far as it alone can show.
+fn make_entry(
+    mut article: Arc<Article>,
+    body: Arc<body::Rendered>,
+    links: &ArticleLinks,
+    numbers: &TagNumbers,
+) -> Assembled {
+    let tags = numbers.tags_of(&article.meta);
+    let summary = article
+        .meta
+        .summary
+        .clone()
+        .unwrap_or_else(|| summary_of(&body.plain));
+    let checked = links.check_article(&article, &body);
+    // Only its HTML and plain text are wanted from here on: in a build
+    // nothing else holds the article, and its Markdown goes.
+    if let Some(article) = Arc::get_mut(&mut article) {
+        article.body = String::new();
+    }
+    let entry = Entry {
+        url: links.article_url(&article.slug),
+        article,
+        body,
+        summary,
+        site_links: checked.site_links,
+        topic_lines: Default::default(),
+    };
+    Assembled {
+        entry,
+        tags,
+        anchored: checked.anchored,
+        diagnostics: checked.diagnostics,
     }
 }
 
-fn hash(value: &impl std::hash::Hash) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(value)
+/// Per tag, its articles newest first: the entries are in chronological
+/// order, so that order backwards for the dated, then the undated as they
+/// come.
+fn newest_first_lists(entries: &[Entry], holders: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    holders
+        .iter()
+        .map(|list| {
+            let (dated, undated): (Vec<usize>, Vec<usize>) =
+                list.iter().partition(|&&i| entries[i].date().is_some());
+            dated.into_iter().rev().chain(undated).collect()
+        })
+        .collect()
+}
+
+/// Per article, its translations, both ways even when only one side says
+/// so; a translation that is no article is reported.
+fn translations(entries: &[Entry], diags: &mut Diagnostics) -> Vec<Vec<usize>> {
+    let n = entries.len();
+    let slug_index: HashMap<&str, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.slug(), i))
+        .collect();
+    let mut translations = vec![Vec::new(); n];
+    for (i, entry) in entries.iter().enumerate() {
+        for other in &entry.article.meta.translations {
+            match slug_index.get(other.as_str()) {
+                Some(&j) if j != i => translations[i].push(j),
+                _ => {
+                    let (line, column) = entry.article.position_of("translations", other);
+                    diags.push(Diagnostic::error(
+                        &entry.article.path,
+                        line,
+                        column,
+                        format!(
+                            "translation \"{other}\" is not the slug of another article; use the \
+                             file name without .md"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for i in 0..n {
+        for j in translations[i].clone() {
+            if !translations[j].contains(&i) {
+                translations[j].push(i);
+            }
+        }
+    }
+    for list in &mut translations {
+        list.sort_unstable();
+        list.dedup();
+    }
+    translations
+}
+
+/// Per article, the dated article before it and after it in time.
+fn neighbours(entries: &[Entry]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let n = entries.len();
+    let dated: Vec<usize> = (0..n).filter(|&i| entries[i].date().is_some()).collect();
+    let mut previous = vec![None; n];
+    let mut next = vec![None; n];
+    for w in dated.windows(2) {
+        next[w[0]] = Some(w[1]);
+        previous[w[1]] = Some(w[0]);
+    }
+    (previous, next)
+}
+
+/// Every dated event the articles mention, by date.
+fn events(entries: &[Entry]) -> Vec<DatedEvent> {
+    let mut events: Vec<DatedEvent> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| {
+            e.article.meta.events.iter().map(move |ev| DatedEvent {
+                date: ev.date,
+                text: ev.text.clone(),
+                entry: i,
+            })
+        })
+        .collect();
+    events.sort_by(|a, b| (a.date, a.entry, &a.text).cmp(&(b.date, b.entry, &b.text)));
+    events
 }
 
 /// The start of the text, about two lines long.
@@ -547,67 +332,6 @@ fn summary_of(plain: &str) -> String {
         text.push_str(word);
     }
     cut_at_word(&text, 220)
-}
-
-fn split_anchor(dest: &str) -> (&str, Option<&str>) {
-    match dest.split_once('#') {
-        Some((file, anchor)) => (file, Some(anchor)),
-        None => (dest, None),
-    }
-}
-
-/// The file name of a relative link to an article, `other.md` or
-/// `./other.md` or `../content/other.md`.
-fn md_target(file: &str) -> Option<&str> {
-    if file.contains("://") || file.starts_with('/') || !file.ends_with(".md") {
-        return None;
-    }
-    file.rsplit('/').next()
-}
-
-/// Lines and columns in the file of places in an article's body, asked
-/// for mostly in the order they come (as links do): each question counts
-/// lines on from the last one.
-struct Positions<'a> {
-    body: &'a str,
-    first_line: usize,
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> Positions<'a> {
-    fn new(article: &'a Article) -> Positions<'a> {
-        Positions {
-            body: &article.body,
-            first_line: article.body_line,
-            offset: 0,
-            line: 0,
-        }
-    }
-
-    fn of(&mut self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.body.len());
-        if offset < self.offset {
-            (self.offset, self.line) = (0, 0);
-        }
-        let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
-        self.line += newlines(&self.body[self.offset..offset]);
-        self.offset = offset;
-        let before = &self.body[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        (
-            self.first_line + self.line,
-            before[line_start..].chars().count() + 1,
-        )
-    }
-}
-
-fn headings_hint(headings: &[String]) -> String {
-    if headings.is_empty() {
-        "it has no headings".into()
-    } else {
-        format!("its headings are: {}", headings.join(", "))
-    }
 }
 
 #[cfg(test)]

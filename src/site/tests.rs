@@ -1,5 +1,6 @@
 use std::path::Path;
 
+use super::links::Positions;
 use super::*;
 
 fn config() -> Config {
@@ -148,10 +149,10 @@ fn related_articles_as_near_as_each_other_go_by_slug() {
 fn people_and_places_count_the_topics_of_their_articles() {
     let (site, _) = site(sample());
     // Baku: c (energy, culture), b and b2 (energy): energy 3, culture 1.
-    assert_eq!(site.entity_topics[1][0], [(0, 3), (1, 1)]);
-    assert!(site.entity_topics[1][1].is_empty());
+    assert_eq!(site.entity_topics(EntityKind::Place)[0], [(0, 3), (1, 1)]);
+    assert!(site.entity_topics(EntityKind::Place)[1].is_empty());
     // Ilham Aliyev: c only; a tie keeps site.toml's order.
-    assert_eq!(site.entity_topics[0][0], [(0, 1), (1, 1)]);
+    assert_eq!(site.entity_topics(EntityKind::Person)[0], [(0, 1), (1, 1)]);
 }
 
 #[test]
@@ -177,7 +178,12 @@ fn links_between_articles_resolve_under_the_base_path() {
     );
     assert!(l.body.html.contains("href=\"/repo/articles/c/#top\""));
     assert!(l.body.html.contains("href=\"/repo/topics/\""));
-    assert_eq!(l.site_links, [("/topics/".to_string(), 10, 36)]);
+    let link = SiteLink {
+        dest: "/topics/".to_string(),
+        line: 10,
+        column: 36,
+    };
+    assert_eq!(l.site_links, [link]);
 }
 
 #[test]

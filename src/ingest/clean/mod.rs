@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{self, Mention};
+use super::date_mentions::{self, Mention};
 use crate::text::{fold, word_count};
 
 /// A block of the cleaned body.
@@ -418,7 +418,7 @@ fn judge(line: &str) -> Kind {
     } else if INLINE.contains(&k.as_str()) || starts_with_prefix(line) || PAGINATION.is_match(line)
     {
         Kind::Furniture
-    } else if !is_sentence(line) && dates::dateline(line).is_some() {
+    } else if !is_sentence(line) && date_mentions::dateline(line).is_some() {
         Kind::Dateline
     } else if is_breadcrumb(line)
         || is_caption(line)
@@ -438,7 +438,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned {
         dateline: (0..n)
             .filter(|&i| kind[i] == Kind::Dateline)
-            .find_map(|i| dates::dateline(&lines[i])),
+            .find_map(|i| date_mentions::dateline(&lines[i])),
         ..Cleaned::default()
     };
 

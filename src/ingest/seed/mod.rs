@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::clean::{self, Cleaned};
-use super::{dates, detect, events, markdown};
+use super::{date_mentions, detect, events, markdown};
 use crate::config::{Config, EntityKind};
 use crate::date::PartialDate;
 use crate::frontmatter::{FrontMatter, Source};
@@ -213,7 +213,7 @@ fn choose_date(
     let mut full = Vec::new();
     let mut yearless = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        for m in dates::find(p) {
+        for m in date_mentions::find(p) {
             match m.date() {
                 Some(d) if m.is_full() && believable(&d) && !is_deadline(p, m.start) => {
                     full.push((i, d))
@@ -287,7 +287,7 @@ fn generated_title(paragraphs: &[&str]) -> String {
         .flat_map(|p| sentences(p))
         .map(|s| {
             let s = s.trim_end_matches('.').trim();
-            match dates::find(s).first().filter(|m| m.start == 0) {
+            match date_mentions::find(s).first().filter(|m| m.start == 0) {
                 Some(m) => s[m.end..].trim_start_matches([',', ' ']),
                 None => s,
             }

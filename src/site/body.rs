@@ -17,7 +17,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::text::{is_safe_link, slugify};
+use crate::text::{escape_html, is_safe_link, slugify};
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -62,55 +62,106 @@ type OpenHeading<'a> = (
 /// Renders `body`. `resolve` maps a link destination as written to the URL
 /// to use, or `None` to keep it as written.
 pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered {
-    let mut out = Rendered::default();
-    let mut ids = HashSet::new();
-    let mut events: Vec<Event> = Vec::new();
-    let mut heading: Option<OpenHeading> = None;
-    let mut code: Option<(String, String)> = None;
-    // The text of the raw HTML block being read.
-    let mut html_block: Option<String> = None;
-    // Per open link and image, whether its tags are written (false: dropped).
-    let mut kept: Vec<bool> = Vec::new();
-
+    let mut writer = Writer {
+        out: Rendered::default(),
+        ids: HashSet::new(),
+        events: Vec::new(),
+        heading: None,
+        code: None,
+        html_block: None,
+        kept: Vec::new(),
+        resolve,
+    };
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        if let Some(text) = html_block.as_mut() {
-            match event {
-                Event::Html(t) => {
-                    text.push_str(&t);
-                    continue;
-                }
-                Event::End(TagEnd::HtmlBlock) => {
-                    let text = html_block.take().expect("inside an HTML block");
-                    if !is_comment(&text) {
-                        let text = text.trim_end().to_string();
-                        out.plain.push_str(&text);
-                        out.plain.push('\n');
-                        events.push(Event::Start(Tag::Paragraph));
-                        events.push(Event::Text(text.into()));
-                        events.push(Event::End(TagEnd::Paragraph));
-                    }
-                    continue;
-                }
-                _ => continue,
-            }
+        writer.take(event, range.start);
+    }
+    let mut out = writer.out;
+    out.html.reserve(body.len() + body.len() / 4);
+    pulldown_cmark::html::push_html(&mut out.html, writer.events.into_iter());
+    // Kept for the whole build: without the room growing left.
+    out.html.shrink_to_fit();
+    out.plain.shrink_to_fit();
+    out
+}
+
+/// The body being rendered: the parser's events go in one by one, those
+/// of the page come out (with headings given ids, code highlighted, raw
+/// HTML as text and unsafe links dropped), and the plain text, headings
+/// and links are noted on the way.
+struct Writer<'a, 'r> {
+    out: Rendered,
+    /// Heading ids given so far.
+    ids: HashSet<String>,
+    /// The page's events.
+    events: Vec<Event<'a>>,
+    heading: Option<OpenHeading<'a>>,
+    /// The code block being read: its language and its text.
+    code: Option<(String, String)>,
+    /// The text of the raw HTML block being read.
+    html_block: Option<String>,
+    /// Per open link and image, whether its tags are written (false: dropped).
+    kept: Vec<bool>,
+    resolve: &'r dyn Fn(&str) -> Option<String>,
+}
+
+impl<'a> Writer<'a, '_> {
+    /// One event of the parser, which starts at byte `offset` of the body.
+    fn take(&mut self, event: Event<'a>, offset: usize) {
+        if self.html_block.is_some() {
+            return self.in_html_block(event);
         }
-        if let Some((_, text)) = code.as_mut() {
-            match event {
-                Event::Text(t) => {
-                    text.push_str(&t);
-                    continue;
-                }
-                Event::End(TagEnd::CodeBlock) => {
-                    let (lang, text) = code.take().expect("inside a code block");
-                    out.plain.push_str(&text);
-                    out.plain.push('\n');
-                    out.has_code = true;
-                    events.push(Event::Html(highlight(&lang, &text).into()));
-                    continue;
-                }
-                _ => continue,
-            }
+        if self.code.is_some() {
+            return self.in_code_block(event);
         }
+        let Some(event) = self.translate(event, offset) else {
+            return;
+        };
+        match self.heading.as_mut() {
+            Some((_, _, _, inner)) => inner.push(event),
+            None => self.events.push(event),
+        }
+    }
+
+    /// Raw HTML is shown as the text it is; a comment is left out.
+    fn in_html_block(&mut self, event: Event<'a>) {
+        let text = self.html_block.as_mut().expect("inside an HTML block");
+        match event {
+            Event::Html(t) => text.push_str(&t),
+            Event::End(TagEnd::HtmlBlock) => {
+                let text = self.html_block.take().expect("inside an HTML block");
+                if !is_comment(&text) {
+                    let text = text.trim_end().to_string();
+                    self.out.plain.push_str(&text);
+                    self.out.plain.push('\n');
+                    self.events.push(Event::Start(Tag::Paragraph));
+                    self.events.push(Event::Text(text.into()));
+                    self.events.push(Event::End(TagEnd::Paragraph));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn in_code_block(&mut self, event: Event<'a>) {
+        let (_, text) = self.code.as_mut().expect("inside a code block");
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, text) = self.code.take().expect("inside a code block");
+                self.out.plain.push_str(&text);
+                self.out.plain.push('\n');
+                self.out.has_code = true;
+                self.events
+                    .push(Event::Html(highlight(&lang, &text).into()));
+            }
+            _ => {}
+        }
+    }
+
+    /// The event as the page has it, noting what it says on the way;
+    /// `None` for an event that is kept back or left out.
+    fn translate(&mut self, event: Event<'a>, offset: usize) -> Option<Event<'a>> {
+        let out = &mut self.out;
         let event = match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
@@ -119,61 +170,28 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
-                continue;
+                self.code = Some((lang, String::new()));
+                return None;
             }
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) => {
-                heading = Some((level, id.map(|i| i.to_string()), classes, Vec::new()));
-                continue;
+                self.heading = Some((level, id.map(|i| i.to_string()), classes, Vec::new()));
+                return None;
             }
             Event::End(TagEnd::Heading(_)) => {
-                let (level, id, classes, inner) = heading.take().expect("inside a heading");
-                let text: String = inner
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                let base = id.unwrap_or_else(|| match slugify(&text, "en", 60) {
-                    s if s.is_empty() => "section".into(),
-                    s => s,
-                });
-                let id = (1..)
-                    .map(|n| {
-                        if n == 1 {
-                            base.clone()
-                        } else {
-                            format!("{base}-{n}")
-                        }
-                    })
-                    .find(|c| !ids.contains(c))
-                    .expect("a free id");
-                ids.insert(id.clone());
-                out.headings.push(id.clone());
-                out.plain.push_str(&text);
-                out.plain.push('\n');
-                events.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(id.into()),
-                    classes,
-                    attrs: Vec::new(),
-                }));
-                events.extend(inner);
-                events.push(Event::End(TagEnd::Heading(level)));
-                continue;
+                self.end_heading();
+                return None;
             }
             Event::Start(Tag::HtmlBlock) => {
-                html_block = Some(String::new());
-                continue;
+                self.html_block = Some(String::new());
+                return None;
             }
             Event::InlineHtml(t) => {
                 if is_comment(&t) {
-                    continue;
+                    return None;
                 }
-                if heading.is_none() {
+                if self.heading.is_none() {
                     out.plain.push_str(&t);
                 }
                 Event::Text(t)
@@ -183,15 +201,15 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
             {
                 out.dropped.push(LinkRef {
                     dest: dest_url.to_string(),
-                    offset: range.start,
+                    offset,
                     image: matches!(event, Event::Start(Tag::Image { .. })),
                 });
-                kept.push(false);
-                continue;
+                self.kept.push(false);
+                return None;
             }
             Event::End(TagEnd::Link | TagEnd::Image) => {
-                if kept.pop() == Some(false) {
-                    continue;
+                if self.kept.pop() == Some(false) {
+                    return None;
                 }
                 event
             }
@@ -200,33 +218,25 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
                 dest_url,
                 title,
                 id,
-            }) => {
-                kept.push(true);
-                let dest_url = record_link(&mut out.links, dest_url, range.start, false, resolve);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.record_link(dest_url, offset, false),
+                title,
+                id,
+            }),
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => {
-                kept.push(true);
-                let dest_url = record_link(&mut out.links, dest_url, range.start, true, resolve);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: self.record_link(dest_url, offset, true),
+                title,
+                id,
+            }),
             Event::Text(ref t) | Event::Code(ref t) => {
-                if heading.is_none() {
+                if self.heading.is_none() {
                     out.plain.push_str(t);
                 }
                 event
@@ -243,17 +253,58 @@ pub fn render(body: &str, resolve: &dyn Fn(&str) -> Option<String>) -> Rendered 
             }
             e => e,
         };
-        match heading.as_mut() {
-            Some((_, _, _, inner)) => inner.push(event),
-            None => events.push(event),
-        }
+        Some(event)
     }
-    out.html.reserve(body.len() + body.len() / 4);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    // Kept for the whole build: without the room growing left.
-    out.html.shrink_to_fit();
-    out.plain.shrink_to_fit();
-    out
+
+    /// The heading read so far, with an id of its own (the one written, or
+    /// one made of its text), into the page.
+    fn end_heading(&mut self) {
+        let (level, id, classes, inner) = self.heading.take().expect("inside a heading");
+        let text: String = inner
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let base = id.unwrap_or_else(|| match slugify(&text, "en", 60) {
+            s if s.is_empty() => "section".into(),
+            s => s,
+        });
+        let id = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|c| !self.ids.contains(c))
+            .expect("a free id");
+        self.ids.insert(id.clone());
+        self.out.headings.push(id.clone());
+        self.out.plain.push_str(&text);
+        self.out.plain.push('\n');
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(id.into()),
+            classes,
+            attrs: Vec::new(),
+        }));
+        self.events.extend(inner);
+        self.events.push(Event::End(TagEnd::Heading(level)));
+    }
+
+    /// Notes a link as written and returns its destination resolved.
+    fn record_link(&mut self, dest: CowStr<'a>, offset: usize, image: bool) -> CowStr<'a> {
+        self.kept.push(true);
+        self.out.links.push(LinkRef {
+            dest: dest.to_string(),
+            offset,
+            image,
+        });
+        (self.resolve)(&dest).map_or(dest, CowStr::from)
+    }
 }
 
 /// Whether raw HTML is nothing but complete comments (`<!-- note -->`),
@@ -275,22 +326,6 @@ fn is_comment(html: &str) -> bool {
     true
 }
 
-/// Notes a link as written and returns its destination resolved.
-fn record_link<'a>(
-    links: &mut Vec<LinkRef>,
-    dest: CowStr<'a>,
-    offset: usize,
-    image: bool,
-    resolve: &dyn Fn(&str) -> Option<String>,
-) -> CowStr<'a> {
-    links.push(LinkRef {
-        dest: dest.to_string(),
-        offset,
-        image,
-    });
-    resolve(&dest).map_or(dest, CowStr::from)
-}
-
 /// A code block as `<pre>` with syntect's classes; unknown languages plain.
 fn highlight(lang: &str, code: &str) -> String {
     let syntax = (!lang.is_empty())
@@ -304,7 +339,7 @@ fn highlight(lang: &str, code: &str) -> String {
     let Some(syntax) = syntax else {
         return format!(
             "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-            escape_text(code)
+            escape_html(code)
         );
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
@@ -315,7 +350,7 @@ fn highlight(lang: &str, code: &str) -> String {
         {
             return format!(
                 "<pre class=\"code\"><code{class}>{}</code></pre>\n",
-                escape_text(code)
+                escape_html(code)
             );
         }
     }
@@ -334,25 +369,13 @@ pub fn highlight_css() -> String {
     let dark = css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
         .unwrap_or_default();
     format!(
-        "/* Code highlighting, generated by caspian from syntect's themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
+        "/* Code highlighting, generated by caspian from syntect's themes. */\n{light}\n\
+         @media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
     )
 }
 
-pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;")
+    escape_html(s).replace('"', "&quot;")
 }
 
 #[cfg(test)]

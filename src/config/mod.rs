@@ -12,7 +12,7 @@ use crate::language;
 use crate::lexicon::Lexicon;
 use crate::text::is_slug;
 
-pub const SITE_FILE: &str = "site.toml";
+pub use crate::layout::SITE_FILE;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,7 +149,9 @@ impl Config {
         let site_path = root.join(SITE_FILE);
         if !site_path.exists() {
             return Err(Error::Other(format!(
-                "there is no {SITE_FILE} in {}: caspian works in a site's folder (the one with {SITE_FILE}, content/ and templates/); run it there, or name the folder with --root DIR",
+                "there is no {SITE_FILE} in {}: caspian works in a site's folder (the one with \
+                 {SITE_FILE}, content/ and templates/); run it there, or name the folder with \
+                 --root DIR",
                 root.display()
             )));
         }
@@ -174,7 +176,8 @@ impl Config {
                         line,
                         column,
                         format!(
-                            "`entities = \"{name}\"` names a file that does not exist; create {name} (people and places), or correct the name"
+                            "`entities = \"{name}\"` names a file that does not exist; create \
+                             {name} (people and places), or correct the name"
                         ),
                     )));
                 }
@@ -210,155 +213,30 @@ impl Config {
             ),
             None => (None, "", EntitiesFile::default()),
         };
-        let site_path = Path::new(SITE_FILE);
-        let invalid =
-            |path: &Path, message: String| Error::Located(Diagnostic::error(path, 0, 0, message));
-        // A problem with a value, at the value's place in its file.
-        let invalid_at =
-            |path: &Path, text: &str, span: std::ops::Range<usize>, message: String| {
-                let (line, column) = line_column(text, span.start);
-                Error::Located(Diagnostic::error(path, line, column, message))
-            };
-
-        let base_url = normalize_base_url(&site.base_url).map_err(|m| invalid(site_path, m))?;
-        for code in site.languages.iter().chain([&site.language]) {
-            if !language::is_known(code) {
-                let hint = language::suggest_code(code)
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
-                return Err(invalid(
-                    site_path,
-                    format!(
-                        "unknown language \"{code}\"{hint}; use ISO 639-1 codes such as \"en\", \"de\", \"az\""
-                    ),
-                ));
-            }
-        }
+        let site_file = Located {
+            path: Path::new(SITE_FILE),
+            text: site_text,
+        };
+        let base_url = normalize_base_url(&site.base_url).map_err(|m| site_file.error(m))?;
+        check_languages(&site, &site_file)?;
         if site.paginate == 0 {
-            return Err(invalid(site_path, "paginate must be at least 1".into()));
+            return Err(site_file.error("paginate must be at least 1".into()));
         }
-
-        let mut seen = HashSet::new();
-        let mut topics = Vec::new();
-        for t in site.topics {
-            let (slug_span, name_span) = (t.slug.span(), t.name.span());
-            let (slug, name) = (t.slug.into_inner(), t.name.into_inner());
-            if !is_slug(&slug) || !seen.insert(slug.clone()) {
-                return Err(invalid_at(
-                    site_path,
-                    site_text,
-                    slug_span,
-                    format!(
-                        "topic slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
-                        crate::text::slugify(&slug, "en", 40)
-                    ),
-                ));
-            }
-            if let Some(why) = crate::text::slug_problem(&slug) {
-                return Err(invalid_at(
-                    site_path,
-                    site_text,
-                    slug_span,
-                    format!("{why}; choose another topic slug"),
-                ));
-            }
-            if name.trim().is_empty() {
-                return Err(invalid_at(
-                    site_path,
-                    site_text,
-                    name_span,
-                    format!(
-                        "topic \"{slug}\" has no name; write the name readers see, e.g. `name = \"Energy\"`"
-                    ),
-                ));
-            }
-            if let Some(lang) = t.keywords.keys().find(|l| !language::is_known(l)) {
-                return Err(invalid(
-                    site_path,
-                    format!("topic \"{slug}\" has keywords for unknown language \"{lang}\""),
-                ));
-            }
-            topics.push(Topic {
-                slug,
-                name: name.trim().to_string(),
-                description: t.description,
-                keywords: t.keywords,
-            });
-        }
-
+        let topics = read_topics(site.topics, &site_file)?;
         let entities_path = entities_file
             .clone()
             .unwrap_or_else(|| PathBuf::from(SITE_FILE));
-        let mut entity_list = |list: Vec<EntityFile>, kind: EntityKind| -> Result<Vec<Entity>> {
-            let mut out = Vec::new();
-            for e in list {
-                let (slug_span, name_span) = (e.slug.span(), e.name.span());
-                let (slug, name) = (e.slug.into_inner(), e.name.into_inner());
-                if !is_slug(&slug) || !seen.insert(format!("{}/{}", kind.key(), slug)) {
-                    return Err(invalid_at(
-                        &entities_path,
-                        entities_text,
-                        slug_span,
-                        format!(
-                            "{} slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug = \"{}\"`",
-                            kind.noun(),
-                            crate::text::slugify(&slug, "en", 40)
-                        ),
-                    ));
-                }
-                if let Some(why) = crate::text::slug_problem(&slug) {
-                    return Err(invalid_at(
-                        &entities_path,
-                        entities_text,
-                        slug_span,
-                        format!("{why}; choose another {} slug", kind.noun()),
-                    ));
-                }
-                if name.trim().is_empty() {
-                    return Err(invalid_at(
-                        &entities_path,
-                        entities_text,
-                        name_span,
-                        format!(
-                            "{} \"{slug}\" has no name; write the name readers see after `name =`",
-                            kind.noun()
-                        ),
-                    ));
-                }
-                out.push(Entity {
-                    slug,
-                    name: name.trim().to_string(),
-                    description: e.description,
-                    aliases: e.aliases,
-                    patterns: e.patterns,
-                });
-            }
-            Ok(out)
+        let entities_file_text = Located {
+            path: &entities_path,
+            text: entities_text,
         };
-        let people = entity_list(entities_data.people, EntityKind::Person)?;
-        let places = entity_list(entities_data.places, EntityKind::Place)?;
-
-        let languages: std::collections::BTreeSet<&String> =
-            topics.iter().flat_map(|t| t.keywords.keys()).collect();
-        let topic_lexicons = languages
-            .into_iter()
-            .map(|lang| {
-                let keywords = topics.iter().enumerate().flat_map(|(i, t)| {
-                    t.keywords
-                        .get(lang)
-                        .into_iter()
-                        .flatten()
-                        .map(move |k| (i, k.as_str()))
-                });
-                (lang.clone(), Lexicon::new(keywords))
-            })
-            .collect();
-        let topic_lexicon_all = Lexicon::new(
-            topics
-                .iter()
-                .enumerate()
-                .flat_map(|(i, t)| t.keywords.values().flatten().map(move |k| (i, k.as_str()))),
-        );
+        let people = read_entities(
+            entities_data.people,
+            EntityKind::Person,
+            &entities_file_text,
+        )?;
+        let places = read_entities(entities_data.places, EntityKind::Place, &entities_file_text)?;
+        let (topic_lexicons, topic_lexicon_all) = topic_lexicons(&topics);
         Ok(Config {
             title: site.title,
             description: site.description,
@@ -420,6 +298,155 @@ impl Config {
         self.base_url = normalize_base_url(base_url).map_err(Error::Other)?;
         Ok(self)
     }
+}
+
+/// A configuration file's name and text, to place a problem in it.
+struct Located<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Located<'_> {
+    /// A problem with the file as a whole.
+    fn error(&self, message: String) -> Error {
+        Error::Located(Diagnostic::error(self.path, 0, 0, message))
+    }
+
+    /// A problem with a value, at the value's place in the file.
+    fn error_at(&self, span: std::ops::Range<usize>, message: String) -> Error {
+        let (line, column) = line_column(self.text, span.start);
+        Error::Located(Diagnostic::error(self.path, line, column, message))
+    }
+}
+
+/// The interface's language and the archive's are languages caspian knows.
+fn check_languages(site: &SiteFile, file: &Located) -> Result<()> {
+    for code in site.languages.iter().chain([&site.language]) {
+        if !language::is_known(code) {
+            let hint = language::suggest_code(code)
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            return Err(file.error(format!(
+                "unknown language \"{code}\"{hint}; use ISO 639-1 codes such as \"en\", \"de\", \
+                 \"az\""
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The topics of `site.toml`, each with a unique slug and a name.
+fn read_topics(list: Vec<TopicFile>, file: &Located) -> Result<Vec<Topic>> {
+    let mut seen = HashSet::new();
+    let mut topics = Vec::new();
+    for t in list {
+        let (slug_span, name_span) = (t.slug.span(), t.name.span());
+        let (slug, name) = (t.slug.into_inner(), t.name.into_inner());
+        if !is_slug(&slug) || !seen.insert(slug.clone()) {
+            return Err(file.error_at(
+                slug_span,
+                format!(
+                    "topic slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. \
+                     `slug = \"{}\"`",
+                    crate::text::slugify(&slug, "en", 40)
+                ),
+            ));
+        }
+        if let Some(why) = crate::text::slug_problem(&slug) {
+            return Err(file.error_at(slug_span, format!("{why}; choose another topic slug")));
+        }
+        if name.trim().is_empty() {
+            return Err(file.error_at(
+                name_span,
+                format!(
+                    "topic \"{slug}\" has no name; write the name readers see, e.g. `name = \
+                     \"Energy\"`"
+                ),
+            ));
+        }
+        if let Some(lang) = t.keywords.keys().find(|l| !language::is_known(l)) {
+            return Err(file.error(format!(
+                "topic \"{slug}\" has keywords for unknown language \"{lang}\""
+            )));
+        }
+        topics.push(Topic {
+            slug,
+            name: name.trim().to_string(),
+            description: t.description,
+            keywords: t.keywords,
+        });
+    }
+    Ok(topics)
+}
+
+/// The people or the places of the entities file, each with a unique slug
+/// and a name.
+fn read_entities(list: Vec<EntityFile>, kind: EntityKind, file: &Located) -> Result<Vec<Entity>> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for e in list {
+        let (slug_span, name_span) = (e.slug.span(), e.name.span());
+        let (slug, name) = (e.slug.into_inner(), e.name.into_inner());
+        if !is_slug(&slug) || !seen.insert(slug.clone()) {
+            return Err(file.error_at(
+                slug_span,
+                format!(
+                    "{} slug \"{slug}\" is not a unique slug of a-z, 0-9 and hyphens; e.g. `slug \
+                     = \"{}\"`",
+                    kind.noun(),
+                    crate::text::slugify(&slug, "en", 40)
+                ),
+            ));
+        }
+        if let Some(why) = crate::text::slug_problem(&slug) {
+            let message = format!("{why}; choose another {} slug", kind.noun());
+            return Err(file.error_at(slug_span, message));
+        }
+        if name.trim().is_empty() {
+            return Err(file.error_at(
+                name_span,
+                format!(
+                    "{} \"{slug}\" has no name; write the name readers see after `name =`",
+                    kind.noun()
+                ),
+            ));
+        }
+        out.push(Entity {
+            slug,
+            name: name.trim().to_string(),
+            description: e.description,
+            aliases: e.aliases,
+            patterns: e.patterns,
+        });
+    }
+    Ok(out)
+}
+
+/// The topics' keywords as a lexicon per language, and one of every
+/// language's.
+fn topic_lexicons(topics: &[Topic]) -> (BTreeMap<String, Lexicon>, Lexicon) {
+    let languages: std::collections::BTreeSet<&String> =
+        topics.iter().flat_map(|t| t.keywords.keys()).collect();
+    let by_language = languages
+        .into_iter()
+        .map(|lang| {
+            let keywords = topics.iter().enumerate().flat_map(|(i, t)| {
+                t.keywords
+                    .get(lang)
+                    .into_iter()
+                    .flatten()
+                    .map(move |k| (i, k.as_str()))
+            });
+            (lang.clone(), Lexicon::new(keywords))
+        })
+        .collect();
+    let all = Lexicon::new(
+        topics
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.keywords.values().flatten().map(move |k| (i, k.as_str()))),
+    );
+    (by_language, all)
 }
 
 fn entity_lexicon(entities: &[Entity]) -> Lexicon {
@@ -503,113 +530,4 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SITE: &str = r#"
-title = "T"
-base_url = "https://user.github.io/repo"
-languages = ["en", "de"]
-[[topics]]
-slug = "energy"
-name = "Energy"
-[topics.keywords]
-en = ["energy", "oil"]
-de = ["Energie*"]
-"#;
-
-    #[test]
-    fn base_url_gets_a_trailing_slash_and_a_base_path() {
-        let config = Config::parse(SITE, None).unwrap();
-        assert_eq!(config.base_url, "https://user.github.io/repo/");
-        assert_eq!(config.base_path(), "/repo/");
-        let root = config.with_base_url("https://example.org").unwrap();
-        assert_eq!(root.base_path(), "/");
-    }
-
-    #[test]
-    fn unknown_field_names_the_file_and_line() {
-        let err = Config::parse(
-            "title = \"T\"\nbase_url = \"https://x.org/\"\nlanguages = [\"en\"]\ntitel = \"x\"\n",
-            None,
-        )
-        .unwrap_err()
-        .to_string();
-        assert_eq!(
-            err,
-            "site.toml:4:1: unknown key `titel` (did you mean `title`?)"
-        );
-        let far = Config::parse(
-            "title = \"T\"\nbase_url = \"https://x.org/\"\nlanguages = [\"en\"]\nfooter = \"x\"\n",
-            None,
-        )
-        .unwrap_err()
-        .to_string();
-        assert_eq!(
-            far,
-            "site.toml:4:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, entities, cname, topics"
-        );
-    }
-
-    #[test]
-    fn unknown_language_is_refused_with_a_suggestion() {
-        let err = Config::parse(&SITE.replace("\"de\"]", "\"dee\"]"), None)
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("unknown language \"dee\" (did you mean \"de\"?)"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn topic_keywords_match_in_every_language() {
-        let config = Config::parse(SITE, None).unwrap();
-        assert_eq!(
-            config.topic_lexicon("de").score("Energiepolitik und Öl")[&0],
-            1
-        );
-        assert!(
-            config
-                .topic_lexicon("en")
-                .score("Energiepolitik")
-                .is_empty()
-        );
-        assert_eq!(
-            config.topic_lexicon("fr").score("oil and Energiepolitik")[&0],
-            2
-        );
-    }
-
-    #[test]
-    fn a_device_name_as_a_slug_is_refused_where_it_is_written() {
-        let err = Config::parse(&SITE.replace("slug = \"energy\"", "slug = \"aux\""), None)
-            .unwrap_err()
-            .to_string();
-        let line = SITE.lines().position(|l| l.contains("\"energy\"")).unwrap() + 1;
-        assert_eq!(
-            err,
-            format!(
-                "site.toml:{line}:8: the slug \"aux\" is a name Windows keeps for a device, so the site could not be copied to a Windows computer; choose another topic slug"
-            )
-        );
-        let entities = "[[places]]\nslug = \"nul\"\nname = \"Nul\"\n";
-        let err = Config::parse(
-            &SITE.replace("[[topics]]", "entities = \"entities.toml\"\n[[topics]]"),
-            Some((Path::new("entities.toml"), entities)),
-        )
-        .unwrap_err()
-        .to_string();
-        assert!(
-            err.starts_with("entities.toml:2:8: the slug \"nul\" is a name Windows keeps"),
-            "{err}"
-        );
-        assert!(err.ends_with("; choose another place slug"), "{err}");
-    }
-
-    #[test]
-    fn line_column_counts_from_one() {
-        assert_eq!(line_column("ab\ncd", 4), (2, 2));
-        assert_eq!(line_column("ab", 0), (1, 1));
-    }
-}
+mod tests;

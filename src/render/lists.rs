@@ -1,0 +1,224 @@
+//! The pages that list articles: the home page, every topic and one
+//! topic's articles, every person or place and the articles that name one,
+//! and the page for an address the site does not have.
+
+use serde::Serialize;
+
+use super::Page;
+use super::chronology::years;
+use super::context::{Ctx, List};
+use super::views::{Card, description};
+use crate::config::EntityKind;
+use crate::error::Result;
+use crate::route;
+use crate::site::Site;
+
+/// Articles on the home page.
+const HOME_ARTICLES: usize = 8;
+
+#[derive(Serialize)]
+struct TopicView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    description: &'a str,
+    url: String,
+    feed_url: String,
+    count: usize,
+}
+
+fn topic_view(site: &Site, t: usize) -> TopicView<'_> {
+    let topic = &site.config.topics[t];
+    TopicView {
+        name: &topic.name,
+        slug: &topic.slug,
+        description: &topic.description,
+        url: site.url(&route::topic(&topic.slug, 1)),
+        feed_url: site.url(&route::topic_feed(&topic.slug)),
+        count: site.topics[t].len(),
+    }
+}
+
+fn topic_views(site: &Site) -> Vec<TopicView<'_>> {
+    (0..site.config.topics.len())
+        .map(|t| topic_view(site, t))
+        .collect()
+}
+
+pub(super) fn render_home(ctx: &Ctx) -> Result<Page> {
+    let site = ctx.site;
+    let latest: Vec<Card> = newest(site)
+        .take(HOME_ARTICLES)
+        .map(|i| Card::new(site, i))
+        .collect();
+    let mut c = ctx.context(ctx.page_view(
+        site.config.title.clone(),
+        description(&site.config.description),
+        route::HOME,
+        "home",
+    ));
+    c.insert("latest", &latest);
+    c.insert("topics", &topic_views(site));
+    c.insert("years", &years(site));
+    c.insert("article_count", &site.entries.len());
+    ctx.page("index.html", route::HOME, &c)
+}
+
+/// Dated articles newest first, then the undated.
+fn newest(site: &Site) -> impl Iterator<Item = usize> + '_ {
+    let dated = (0..site.entries.len())
+        .rev()
+        .filter(|&i| site.entries[i].date().is_some());
+    dated.chain((0..site.entries.len()).filter(|&i| site.entries[i].date().is_none()))
+}
+
+pub(super) fn render_topics_index(ctx: &Ctx) -> Result<Page> {
+    let mut c = ctx.context(ctx.page_view(
+        "Topics".into(),
+        "Every topic of the archive.".into(),
+        route::TOPICS,
+        "topics",
+    ));
+    c.insert("topics", &topic_views(ctx.site));
+    ctx.page("topics.html", route::TOPICS, &c)
+}
+
+pub(super) fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let topic = &site.config.topics[t];
+    let address = |n| route::topic(&topic.slug, n);
+    let list = List {
+        name: &topic.name,
+        about: &topic.description,
+        fallback: format!("Articles about {}.", topic.name),
+        section: "topics",
+        articles: &site.topics[t],
+        address: &address,
+    };
+    let mut c = ctx.context(list.page_view(ctx, number));
+    c.insert("topic", &topic_view(site, t));
+    let cards: Vec<Card> = list
+        .slice(site, number)
+        .iter()
+        .map(|&i| Card::with_excerpt(site, i, t))
+        .collect();
+    c.insert("articles", &cards);
+    c.insert("pager", &list.pager(site, number));
+    ctx.page("topic.html", &address(number), &c)
+}
+
+#[derive(Serialize)]
+struct EntityView<'a> {
+    name: &'a str,
+    slug: &'a str,
+    description: &'a str,
+    aliases: Vec<&'a str>,
+    url: String,
+    count: usize,
+    topics: Vec<TopicCount<'a>>,
+}
+
+#[derive(Serialize)]
+struct TopicCount<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+fn entity_view(site: &Site, kind: EntityKind, i: usize) -> EntityView<'_> {
+    let en = &site.config.entities(kind)[i];
+    let list = &site.entity_articles(kind)[i];
+    let mut aliases: Vec<&str> = en
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != en.name)
+        .collect();
+    aliases.sort_unstable();
+    aliases.dedup();
+    // Most articles first; ties in the order site.toml gives the topics.
+    let topics: Vec<TopicCount> = site.entity_topics(kind)[i]
+        .iter()
+        .map(|&(t, count)| {
+            let t = &site.config.topics[t];
+            TopicCount {
+                name: &t.name,
+                url: site.url(&route::topic(&t.slug, 1)),
+                count,
+            }
+        })
+        .collect();
+    EntityView {
+        name: &en.name,
+        slug: &en.slug,
+        description: &en.description,
+        aliases,
+        url: site.url(&route::entity(kind, &en.slug, 1)),
+        count: list.len(),
+        topics,
+    }
+}
+
+fn heading(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+    }
+}
+
+pub(super) fn render_entity_index(ctx: &Ctx, kind: EntityKind) -> Result<Page> {
+    let site = ctx.site;
+    let lists = site.entity_articles(kind);
+    let mut index: Vec<EntityView> = (0..lists.len())
+        .filter(|&i| !lists[i].is_empty())
+        .map(|i| entity_view(site, kind, i))
+        .collect();
+    index.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+    let heading = heading(kind);
+    let address = route::entities(kind);
+    let mut c = ctx.context(ctx.page_view(
+        heading.into(),
+        format!("{heading} the articles name."),
+        &address,
+        kind.key(),
+    ));
+    c.insert("entities", &index);
+    c.insert("kind", kind.key());
+    c.insert("heading", heading);
+    ctx.page("entities.html", &address, &c)
+}
+
+pub(super) fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let en = entity_view(site, kind, i);
+    let address = |n| route::entity(kind, en.slug, n);
+    let list = List {
+        name: en.name,
+        about: en.description,
+        fallback: format!("Articles that name {}.", en.name),
+        section: kind.key(),
+        articles: &site.entity_articles(kind)[i],
+        address: &address,
+    };
+    let mut c = ctx.context(list.page_view(ctx, number));
+    c.insert("kind", kind.key());
+    c.insert("noun", kind.noun());
+    let cards: Vec<Card> = list
+        .slice(site, number)
+        .iter()
+        .map(|&a| Card::new(site, a))
+        .collect();
+    c.insert("articles", &cards);
+    c.insert("pager", &list.pager(site, number));
+    c.insert("entity", &en);
+    ctx.page("entity.html", &address(number), &c)
+}
+
+pub(super) fn render_not_found(ctx: &Ctx) -> Result<Page> {
+    let page = ctx.page_view(
+        "Page not found".into(),
+        String::new(),
+        route::NOT_FOUND,
+        "none",
+    );
+    ctx.page("404.html", route::NOT_FOUND, &ctx.context(page))
+}

@@ -1,0 +1,139 @@
+//! Every page address of the site, in one place. The plan of files, the
+//! pages, their links, the pagers, the search index and the link check all
+//! ask here, so that a page is always found where the links to it point.
+//!
+//! An address is relative to the site's root, without the base path: a
+//! folder such as `articles/baku-talks/`, served as its `index.html` (see
+//! [`file`]), or a file such as `feed.xml`. `Site::url` puts the base path
+//! before one, `Site::absolute` the whole base URL.
+
+use crate::config::EntityKind;
+
+/// The home page.
+pub const HOME: &str = "";
+/// Every topic.
+pub const TOPICS: &str = "topics/";
+/// Every article and dated event, by date.
+pub const CHRONOLOGY: &str = "chronology/";
+/// The search page; the index it reads lies beside it.
+pub const SEARCH: &str = "search/";
+/// The search index's list of articles, names and shards.
+pub const SEARCH_DOCS: &str = "search/docs.json";
+/// The site's Atom feed.
+pub const FEED: &str = "feed.xml";
+/// The page a host shows for an address the site does not have.
+pub const NOT_FOUND: &str = "404.html";
+/// The sitemap, or the index of its parts on a large site.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+/// Tells GitHub Pages to serve the files as they are.
+pub const NOJEKYLL: &str = ".nojekyll";
+/// The custom domain, for GitHub Pages.
+pub const CNAME: &str = "CNAME";
+/// Styles, scripts and images: the built-in ones and the site's `static/`.
+pub const ASSETS: &str = "assets/";
+
+/// One article: `articles/<slug>/`.
+pub fn article(slug: &str) -> String {
+    format!("articles/{slug}/")
+}
+
+/// Page `number` (from 1) of a topic's articles: `topics/<slug>/`, then
+/// `topics/<slug>/page/2/`, ...
+pub fn topic(slug: &str, number: usize) -> String {
+    page(&format!("topics/{slug}/"), number)
+}
+
+/// A topic's Atom feed.
+pub fn topic_feed(slug: &str) -> String {
+    format!("topics/{slug}/feed.xml")
+}
+
+/// Every person or every place: `people/`, `places/`.
+pub fn entities(kind: EntityKind) -> String {
+    format!("{}/", kind.key())
+}
+
+/// Page `number` (from 1) of the articles that name a person or a place:
+/// `people/<slug>/`, then `people/<slug>/page/2/`, ...
+pub fn entity(kind: EntityKind, slug: &str, number: usize) -> String {
+    page(&format!("{}/{slug}/", kind.key()), number)
+}
+
+/// The id of a year's part of the chronology page: `y2023`.
+pub fn year_id(year: i32) -> String {
+    format!("y{year}")
+}
+
+/// The id of a month's part of the chronology page, `y2023-11`, or of the
+/// part of a year whose month is not known, `y2023-00`.
+pub fn month_id(year: i32, month: Option<u8>) -> String {
+    format!("y{year}-{:02}", month.unwrap_or(0))
+}
+
+/// A year on the chronology page: `chronology/#y2023`.
+pub fn chronology_year(year: i32) -> String {
+    format!("{CHRONOLOGY}#{}", year_id(year))
+}
+
+/// One shard of the search index, by its key.
+pub fn search_shard(key: &str) -> String {
+    format!("search/shards/{key}.json")
+}
+
+/// Part `number` (from 1) of a sitemap too large for one file.
+pub fn sitemap_part(number: usize) -> String {
+    format!("sitemaps/{number}.xml")
+}
+
+/// A built-in or static file: `assets/style.css`.
+pub fn asset(name: &str) -> String {
+    format!("{ASSETS}{name}")
+}
+
+/// Page `number` (from 1) of a list whose first page is `first`, which
+/// may be an address or a URL: `first` itself, then `{first}page/2/`, ...
+pub fn page(first: &str, number: usize) -> String {
+    if number == 1 {
+        first.to_string()
+    } else {
+        format!("{first}page/{number}/")
+    }
+}
+
+/// The file that serves an address: a folder's `index.html`, or the file.
+pub fn file(address: &str) -> String {
+    if address.is_empty() || address.ends_with('/') {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
+    }
+}
+
+/// The address a file serves: `articles/x/` for `articles/x/index.html`.
+pub fn address(file: &str) -> &str {
+    file.strip_suffix("index.html").unwrap_or(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_go_on_in_numbered_pages_under_their_first() {
+        assert_eq!(topic("energy", 1), "topics/energy/");
+        assert_eq!(topic("energy", 3), "topics/energy/page/3/");
+        assert_eq!(entity(EntityKind::Place, "baku", 2), "places/baku/page/2/");
+        assert_eq!(page("/repo/people/x/", 2), "/repo/people/x/page/2/");
+    }
+
+    #[test]
+    fn a_folder_is_served_by_its_index_and_a_file_by_itself() {
+        assert_eq!(file(HOME), "index.html");
+        assert_eq!(file(&article("a")), "articles/a/index.html");
+        assert_eq!(file(FEED), "feed.xml");
+        assert_eq!(address("articles/a/index.html"), "articles/a/");
+        assert_eq!(address("index.html"), "");
+        assert_eq!(address(NOT_FOUND), "404.html");
+    }
+}

@@ -249,7 +249,7 @@ pub fn assets(root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
 
 /// Seeds that ingest has not turned into articles yet.
 fn seeds_without_articles(root: &Path) -> Result<Vec<Diagnostic>> {
-    let seeds = crate::fs::list_files(&root.join(ingest::SEEDS_DIR), "txt")?;
+    let seeds = ingest::list_seeds(&root.join(ingest::SEEDS_DIR))?.files;
     if seeds.is_empty() {
         return Ok(Vec::new());
     }

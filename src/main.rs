@@ -31,6 +31,9 @@ enum Command {
         /// Overwrite content files that were edited by hand since ingest wrote them.
         #[arg(long)]
         force: bool,
+        /// Web addresses to fetch into seeds/ first (https://…).
+        #[arg(value_name = "URL")]
+        urls: Vec<String>,
     },
     /// Build the site from content/ into public/.
     Build {
@@ -89,10 +92,24 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
-        Command::Ingest { force } => {
+        Command::Ingest { force, urls } => {
             let config = Config::load(&root)?;
+            let mut fetch_failed = 0;
+            for url in &urls {
+                match caspian::ingest::fetch::fetch_into(
+                    &root,
+                    url,
+                    caspian::ingest::fetch::TIMEOUT,
+                ) {
+                    Ok(saved) => println!("{url}: {} {}", saved.action, saved.seed),
+                    Err(why) => {
+                        println!("{url}: error: {why}");
+                        fetch_failed += 1;
+                    }
+                }
+            }
             let reports = caspian::ingest::run(&root, &config, force)?;
-            let (mut failed, mut seeds) = (0, 0);
+            let (mut failed, mut seeds) = (fetch_failed, 0);
             for report in &reports {
                 println!("{report}");
                 failed += usize::from(report.outcome.is_err());
@@ -102,7 +119,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 println!("no seeds in {}", root.join("seeds").display());
             }
             Ok(if failed > 0 {
-                eprintln!("{failed} of {seeds} seeds failed");
+                if fetch_failed > 0 {
+                    eprintln!(
+                        "{fetch_failed} of {} addresses could not be fetched; nothing was saved for them",
+                        urls.len()
+                    );
+                }
+                if failed > fetch_failed {
+                    eprintln!("{} of {seeds} seeds failed", failed - fetch_failed);
+                }
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS

@@ -318,28 +318,26 @@ impl Writer {
     }
 
     fn link(&mut self, node: &NodeRef, depth: usize) {
-        if holds_blocks(node) || self.in_link {
-            self.children(node, depth);
-            return;
-        }
         let href = node.attr("href").map(|h| h.trim().to_string());
         let target = href.filter(|h| is_kept_link(h));
-        let Some(target) = target else {
-            self.children(node, depth);
-            return;
-        };
+        let outer = self.in_link;
         self.in_link = true;
-        let (md, plain) = self.inline_of(node, depth);
-        self.in_link = false;
-        let md = md.replace("\\\n", " ");
-        if md.trim().is_empty() {
-            return;
+        match target {
+            Some(target) if !outer && !holds_blocks(node) => {
+                let (md, plain) = self.inline_of(node, depth);
+                let md = md.replace("\\\n", " ");
+                if !md.trim().is_empty() {
+                    self.open_inline(node);
+                    self.line
+                        .push_str(&format!("[{}]({})", md.trim(), link_target(&target)));
+                    self.text.push_str(plain.trim());
+                    self.close_inline(node);
+                }
+            }
+            // A link that cannot be followed, or around blocks: its text.
+            _ => self.children(node, depth),
         }
-        self.open_inline(node);
-        self.line
-            .push_str(&format!("[{}]({})", md.trim(), link_target(&target)));
-        self.text.push_str(plain.trim());
-        self.close_inline(node);
+        self.in_link = outer;
     }
 
     fn list(&mut self, node: &NodeRef, ordered: bool, depth: usize) -> String {

@@ -287,11 +287,14 @@ pub fn parse_date(value: &str) -> Option<PartialDate> {
     dates::find(v).into_iter().find(|m| m.is_full())?.date()
 }
 
-/// `en-US`, `en_us`, `EN` → `en`; anything that is not a language tag → none.
+/// `en-US`, `en_us`, `EN` → `en`, `aze` → `az`; anything that is not a
+/// known language's code → none (the text tells it then).
 fn primary_subtag(tag: &str) -> Option<String> {
     let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-    (matches!(primary.len(), 2 | 3) && primary.bytes().all(|b| b.is_ascii_lowercase()))
-        .then_some(primary)
+    if primary.len() == 3 {
+        return crate::language::from_iso3(&primary).map(str::to_string);
+    }
+    crate::language::is_known(&primary).then_some(primary)
 }
 
 /// Whitespace collapsed, ends trimmed.
@@ -410,6 +413,14 @@ mod tests {
             saved_from("<!-- saved from url=(0014)about:internet -->"),
             None
         );
+    }
+
+    #[test]
+    fn only_known_language_codes_are_taken() {
+        assert_eq!(primary_subtag("en-US").as_deref(), Some("en"));
+        assert_eq!(primary_subtag("kaz").as_deref(), Some("kk"));
+        assert_eq!(primary_subtag("xx-YY"), None);
+        assert_eq!(primary_subtag("12"), None);
     }
 
     #[test]

@@ -182,6 +182,10 @@ fn status_problem(status: u16, reason: Option<&str>) -> String {
 /// What a failed request means for the editor.
 fn describe(e: &ureq::Error, host: &str, timeout: Duration) -> String {
     match e {
+        // The system's resolver says so in words only.
+        ureq::Error::Io(io) if io.to_string().contains("failed to lookup address") => format!(
+            "no such host: {host}; check the address for a typo, and that this computer is online"
+        ),
         ureq::Error::HostNotFound => format!(
             "no such host: {host}; check the address for a typo, and that this computer is online"
         ),
@@ -394,6 +398,13 @@ mod tests {
         assert_eq!(
             describe(&ureq::Error::HostNotFound, "nosuch.example", t),
             "no such host: nosuch.example; check the address for a typo, and that this computer is online"
+        );
+        let lookup = std::io::Error::other(
+            "failed to lookup address information: Name or service not known",
+        );
+        assert!(
+            describe(&ureq::Error::Io(lookup), "nosuch.example", t)
+                .starts_with("no such host: nosuch.example;")
         );
         assert!(
             describe(&ureq::Error::TooManyRedirects, "h", t)

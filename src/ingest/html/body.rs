@@ -74,6 +74,9 @@ struct Writer {
     link_chars: usize,
     /// Inside a link: links are not nested.
     in_link: bool,
+    /// Alt texts written so far: a picture repeated (an icon, a gallery's
+    /// one caption) says it once.
+    alts: std::collections::HashSet<String>,
 }
 
 impl Writer {
@@ -119,6 +122,7 @@ impl Writer {
                     .attr("alt")
                     .map(|a| clean_text(&a))
                     .filter(|a| reads_as_words(a))
+                    .filter(|a| self.alts.insert(a.trim().to_string()))
                 {
                     self.push_text(&alt);
                 }
@@ -271,10 +275,12 @@ impl Writer {
     fn sub(&mut self, node: &NodeRef, depth: usize) -> String {
         let mut inner = Writer {
             in_link: self.in_link,
+            alts: std::mem::take(&mut self.alts),
             ..Writer::default()
         };
         inner.children(node, depth);
         inner.flush();
+        self.alts = std::mem::take(&mut inner.alts);
         self.plain.append(&mut inner.plain);
         self.link_chars += inner.link_chars;
         let mut out = String::new();
@@ -291,10 +297,12 @@ impl Writer {
     fn inline_of(&mut self, node: &NodeRef, depth: usize) -> (String, String) {
         let mut inner = Writer {
             in_link: self.in_link,
+            alts: std::mem::take(&mut self.alts),
             ..Writer::default()
         };
         inner.children(node, depth);
         inner.flush();
+        self.alts = std::mem::take(&mut inner.alts);
         self.link_chars += inner.link_chars;
         (inner.blocks.join(" "), inner.plain.join(" "))
     }
@@ -355,9 +363,13 @@ impl Writer {
                 self.sub(&child, depth + 1)
             } else if child.is_element() {
                 // A list's stray child (a nested list, a div): its own blocks.
-                let mut w = Writer::default();
+                let mut w = Writer {
+                    alts: std::mem::take(&mut self.alts),
+                    ..Writer::default()
+                };
                 w.node(&child, depth + 1);
                 w.flush();
+                self.alts = std::mem::take(&mut w.alts);
                 self.plain.append(&mut w.plain);
                 w.blocks.join("\n\n")
             } else {
@@ -593,6 +605,14 @@ mod tests {
                       <p><img src=\"b.jpg\"></p>",
         );
         assert_eq!(got, "Before The port of Aktau after.\n");
+    }
+
+    #[test]
+    fn a_repeated_picture_says_its_alt_text_once() {
+        let got = md(
+            "<p><img alt=\"Logo of the site\"> One.</p><ul><li><img alt=\"Logo of the site\"> Two.</li></ul>",
+        );
+        assert_eq!(got, "Logo of the site One.\n\n- Two.\n");
     }
 
     #[test]

@@ -96,11 +96,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(&root)?;
             let mut fetch_failed = 0;
             for url in &urls {
-                match caspian::ingest::fetch::fetch_into(
+                let fetched = caspian::ingest::fetch::fetch_into(
                     &root,
                     url,
                     caspian::ingest::fetch::TIMEOUT,
-                ) {
+                    &config,
+                    caspian::date::today(),
+                );
+                match fetched {
                     Ok(saved) => println!("{url}: {} {}", saved.action, saved.seed),
                     Err(why) => {
                         println!("{url}: error: {why}");

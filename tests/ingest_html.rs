@@ -342,6 +342,20 @@ fn answer(mut stream: TcpStream, page: &str, log: &Mutex<Vec<String>>) {
                 b"",
             )
         }
+        "/home" => {
+            let links: String = (0..60)
+                .map(|i| format!("<li><a href=\"/s/{i}\">Story number {i} of the day</a></li>"))
+                .collect();
+            let html = format!(
+                "<html lang=\"en\"><head><title>Caspian Wire</title></head><body><ul>{links}</ul></body></html>"
+            );
+            respond(
+                &mut stream,
+                "200 OK",
+                "Content-Type: text/html\r\n",
+                html.as_bytes(),
+            )
+        }
         "/missing" => respond(
             &mut stream,
             "404 Not Found",
@@ -443,6 +457,7 @@ fn failed_fetches_say_why_write_nothing_and_the_rest_goes_on() {
         "/report.pdf",
         "/huge",
         "/loop0",
+        "/home",
         "/news/power-cable",
     ]
     .iter()
@@ -469,7 +484,11 @@ fn failed_fetches_say_why_write_nothing_and_the_rest_goes_on() {
         ),
         (&urls[3], "error: is larger than the 10 MB a page may be"),
         (&urls[4], "error: redirected more than 5 times"),
-        (&urls[5], "created seeds/power-cable.html"),
+        (
+            &urls[5],
+            "error: fetched, but not saved: no article found in the page",
+        ),
+        (&urls[6], "created seeds/power-cable.html"),
     ] {
         assert!(
             text.contains(&format!("{url}: {message}")),
@@ -481,7 +500,7 @@ fn failed_fetches_say_why_write_nothing_and_the_rest_goes_on() {
         "{text}"
     );
     assert!(
-        stderr(&out).contains("6 of 7 addresses could not be fetched"),
+        stderr(&out).contains("7 of 8 addresses could not be fetched"),
         "{}",
         stderr(&out)
     );
@@ -518,10 +537,19 @@ fn fetching_the_same_address_again_keeps_one_seed() {
     let server = Server::start();
     let site = common::site(false, false);
     let url = server.url("/news/power-cable");
-    let first =
-        caspian::ingest::fetch::fetch_into(site.path(), &url, Duration::from_secs(10)).unwrap();
-    let again =
-        caspian::ingest::fetch::fetch_into(site.path(), &url, Duration::from_secs(10)).unwrap();
+    let config = caspian::config::Config::load(site.path()).unwrap();
+    let today = caspian::date::PartialDate::ymd(2026, 11, 24).unwrap();
+    let fetch = || {
+        caspian::ingest::fetch::fetch_into(
+            site.path(),
+            &url,
+            Duration::from_secs(10),
+            &config,
+            today,
+        )
+    };
+    let first = fetch().unwrap();
+    let again = fetch().unwrap();
     assert_eq!(first.seed, "seeds/power-cable.html");
     assert_eq!(again.seed, "seeds/power-cable.html");
     assert_eq!(again.action, caspian::ingest::Action::Unchanged);

@@ -11,6 +11,8 @@ use std::time::Duration;
 
 use super::SEEDS_DIR;
 use super::html::{self, meta};
+use crate::config::Config;
+use crate::date::PartialDate;
 use crate::fs;
 
 /// How long one fetch may take, all of it.
@@ -39,10 +41,20 @@ pub struct Page {
     pub bytes: Vec<u8>,
 }
 
-/// Fetches `url` and saves it in `root/seeds/`. The error says what
+/// Fetches `url` and saves it in `root/seeds/`, if ingest finds an article
+/// in it (a home page or a search page is not kept). The error says what
 /// happened and what to do; nothing is written then.
-pub fn fetch_into(root: &Path, url: &str, timeout: Duration) -> Result<Saved, String> {
+pub fn fetch_into(
+    root: &Path,
+    url: &str,
+    timeout: Duration,
+    config: &Config,
+    today: PartialDate,
+) -> Result<Saved, String> {
     let page = fetch(url, timeout)?;
+    let name = format!("{SEEDS_DIR}/{}.html", seed_name(&page.url));
+    super::seed::parse(&name, &saved_page(&page), config, today)
+        .map_err(|why| format!("fetched, but not saved: {why}"))?;
     save(root, &page)
 }
 

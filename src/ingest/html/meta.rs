@@ -302,6 +302,25 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A headline without the site's name after it ("Talks in Baku | APA" →
+/// "Talks in Baku"), when the page names its site (`og:site_name`).
+pub fn without_site_name(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title.to_string();
+    };
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " _ ",
+    ] {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && tail.trim().eq_ignore_ascii_case(site)
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
 /// A `<title>` without the site's name: "Headline | Site" → "Headline",
 /// when the part cut off is the site's name or clearly shorter.
 fn strip_site_name(title: &str, site: Option<&str>) -> String {
@@ -421,6 +440,22 @@ mod tests {
         assert_eq!(primary_subtag("kaz").as_deref(), Some("kk"));
         assert_eq!(primary_subtag("xx-YY"), None);
         assert_eq!(primary_subtag("12"), None);
+    }
+
+    #[test]
+    fn a_headline_loses_the_name_of_its_site() {
+        assert_eq!(
+            without_site_name("How to Build a Terrarium | eHow", Some("eHow")),
+            "How to Build a Terrarium"
+        );
+        assert_eq!(
+            without_site_name("How to Build a Terrarium | eHow", None),
+            "How to Build a Terrarium | eHow"
+        );
+        assert_eq!(
+            without_site_name("Baku - Astana", Some("Astana Times")),
+            "Baku - Astana"
+        );
     }
 
     #[test]

@@ -81,7 +81,8 @@ pub fn parse(
     // teaser in og:title.
     let title = Some(body::clean_text(&article.title).trim().to_string())
         .filter(|t| !t.is_empty())
-        .or_else(|| meta.title.clone());
+        .or_else(|| meta.title.clone())
+        .map(|t| meta::without_site_name(&t, meta.site_name.as_deref()));
     drop_leading_title(&mut body, title.as_deref());
     let words: usize = body.paragraphs.iter().map(|p| word_count(p)).sum();
     let chars: usize = body.paragraphs.iter().map(|p| p.chars().count()).sum();

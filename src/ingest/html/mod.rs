@@ -23,9 +23,10 @@ use crate::text::{slugify, word_count};
 /// 2 MB; one with its pictures inside (a "single file" save) can be far
 /// larger, and the pictures are not read anyway.
 pub const MAX_PAGE_BYTES: usize = 10 * 1024 * 1024;
-/// An article has at least this many words; fewer, and the page holds
-/// none (a home page, a list, a search page).
-const MIN_WORDS: usize = 40;
+/// An article has at least this many words (a wire flash has 30 or so);
+/// fewer, and the page holds none. A home page, a list or a search page
+/// has more, but most of them are links.
+const MIN_WORDS: usize = 25;
 
 /// Whether a seed's name says it is a saved page.
 pub fn is_page(seed_path: &str) -> bool {

@@ -147,6 +147,15 @@ fn a_page_of_links_is_not_an_article() {
 }
 
 #[test]
+fn a_wire_flash_is_an_article_and_a_caption_is_not() {
+    let flash = "<p>ASTANA, 5 March. Kazakhstan and Azerbaijan signed an agreement on a power cable under the Caspian Sea on Tuesday, the Kazakh energy ministry said in a statement.</p>";
+    assert!(parse_page(&page("lang=\"en\"", "<title>Cable signed</title>", flash)).is_ok());
+    let caption = "<p>The port of Aktau at dawn.</p>";
+    let err = parse_page(&page("lang=\"en\"", "<title>Photo</title>", caption)).unwrap_err();
+    assert!(err.starts_with("no article found in the page"), "{err}");
+}
+
+#[test]
 fn the_same_page_gives_the_same_article() {
     let html = page("lang=\"en\"", "<title>Power cable agreed</title>", PROSE);
     let a = parse_page(&html).unwrap();

@@ -1,5 +1,5 @@
 //! How fast caspian is on a thousand articles and more: ingest of raw
-//! articles (pure, and with the files), each phase of a build (parse,
+//! articles and of saved web pages (pure, and with the files), each phase of a build (parse,
 //! assemble, render, write) and whole builds of generated sites.
 //! Run with `cargo bench`; sizes in CASPIAN_BENCH_SIZES (default "1000").
 //! `scripts/bench` times whole builds against Hugo and `cp -r`.
@@ -40,6 +40,37 @@ fn raw_articles(n: usize) -> Vec<(String, Vec<u8>)> {
                 "Nachricht {i}\n\n{text}\n\nAbsatz {i}: Die Präsidenten trafen sich erneut in Baku."
             );
             (format!("seeds/{i:05}.txt"), varied.into_bytes())
+        })
+        .collect()
+}
+
+/// `n` saved web pages: the real pages of `tests/corpus/readability`
+/// (news sites, blogs, magazines; 10 KB to 1.5 MB), in turn.
+fn saved_pages(n: usize) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let dir = project().join("tests/corpus/readability");
+    let mut pages: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("page.html.gz"))
+        .filter(|p| p.is_file())
+        .collect();
+    pages.sort();
+    let sources: Vec<Vec<u8>> = pages
+        .iter()
+        .map(|p| {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(std::fs::File::open(p).unwrap())
+                .read_to_end(&mut out)
+                .unwrap();
+            out
+        })
+        .collect();
+    (0..n)
+        .map(|i| {
+            (
+                format!("seeds/{i:05}.html"),
+                sources[i % sources.len()].clone(),
+            )
         })
         .collect()
 }
@@ -111,6 +142,43 @@ fn ingest_run(bencher: divan::Bencher, n: usize) {
         .with_inputs(|| {
             let dir = tempfile::tempdir().unwrap();
             for (name, bytes) in &raw {
+                let path = dir.path().join(name);
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, bytes).unwrap();
+            }
+            dir
+        })
+        .bench_values(|dir| {
+            let reports = caspian::ingest::run(dir.path(), &config, false).unwrap();
+            assert!(reports.iter().all(|r| r.outcome.is_ok()));
+            dir
+        });
+}
+
+/// Reading saved pages: decoding, finding the article, Markdown, metadata,
+/// dating and tagging (no files, one core).
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn ingest_pages_parse(bencher: divan::Bencher, n: usize) {
+    let config = config();
+    let pages = saved_pages(n);
+    let today = PartialDate::ymd(2026, 11, 24).unwrap();
+    bencher.bench(|| {
+        for (name, bytes) in &pages {
+            divan::black_box(caspian::ingest::seed::parse(name, bytes, &config, today).unwrap());
+        }
+    });
+}
+
+/// `caspian ingest` on a folder of saved pages, files and all, from
+/// scratch, on every core (the target: 1,000 pages in under 10 s on two).
+#[divan::bench(args = sizes(), sample_count = 3)]
+fn ingest_pages_run(bencher: divan::Bencher, n: usize) {
+    let config = config();
+    let pages = saved_pages(n);
+    bencher
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().unwrap();
+            for (name, bytes) in &pages {
                 let path = dir.path().join(name);
                 std::fs::create_dir_all(path.parent().unwrap()).unwrap();
                 std::fs::write(path, bytes).unwrap();

@@ -167,6 +167,39 @@ pub fn ingest_seed(data: &[u8]) {
     assert_eq!(shown, expected, "body:\n{}", ingested.body);
 }
 
+/// Ingest of one saved web page: what it writes is an article that
+/// `build` accepts, reads back as what ingest meant, and carries a
+/// fingerprint that matches it; the same bytes give the same article.
+pub fn ingest_page(data: &[u8]) {
+    let Ok(ingested) = seed::parse("seeds/fuzz.html", data, config(), today()) else {
+        return;
+    };
+    assert!(is_slug(&ingested.slug), "{:?}", ingested.slug);
+    let text = ingest::render(&ingested);
+    assert!(
+        ingest::is_untouched(&text),
+        "fingerprint does not match\n{text}"
+    );
+    let again = seed::parse("seeds/fuzz.html", data, config(), today()).expect("parsed once");
+    assert_eq!(ingest::render(&again), text);
+
+    let file = format!("content/{}.md", ingested.slug);
+    let (article, diags) = Article::parse(Path::new(&file), &text, config());
+    let errors = errors_of(diags.iter());
+    assert!(errors.is_empty(), "{errors:#?} in\n{text}");
+    let article = article.expect("no errors, so an article");
+    let mut meta = article.meta.clone();
+    if let Some(source) = meta.source.as_mut() {
+        source.fingerprint = None;
+    }
+    assert_eq!(meta, ingested.front_matter);
+    assert_eq!(article.body, format!("\n{}", ingested.body));
+
+    let (_, diags) = Site::assemble(site_config(), vec![article]);
+    let errors = errors_of(diags.iter());
+    assert!(errors.is_empty(), "{errors:#?} in\n{text}");
+}
+
 /// A paragraph's text as a reader sees it: "1. text" is a list item whose
 /// number the list shows, not its text (as ingest's Markdown writer decides).
 fn list_item_text(p: &str) -> &str {

@@ -32,6 +32,9 @@ enum Command {
         /// Overwrite content files that were edited by hand since ingest wrote them.
         #[arg(long)]
         force: bool,
+        /// Web addresses to fetch into seeds/ first (https://…).
+        #[arg(value_name = "URL")]
+        urls: Vec<String>,
     },
     /// Build the site from content/ into public/.
     Build {
@@ -90,7 +93,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
-        Command::Ingest { force } => ingest(&root, force),
+        Command::Ingest { force, urls } => ingest(&root, force, &urls),
         Command::Build { out, base_url } => build(&root, out.as_deref(), base_url.as_deref()),
         Command::Check { deny_warnings } => check(&root, deny_warnings),
         Command::Serve { port, bind } => {
@@ -106,7 +109,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn ingest(root: &Path, force: bool) -> anyhow::Result<ExitCode> {
+fn ingest(root: &Path, force: bool, urls: &[String]) -> anyhow::Result<ExitCode> {
+    let fetch_failed = fetch(root, urls)?;
     let reports = pipeline::ingest(root, force)?;
     let (mut failed, mut seeds) = (0, 0);
     for report in &reports {
@@ -117,12 +121,46 @@ fn ingest(root: &Path, force: bool) -> anyhow::Result<ExitCode> {
     if seeds == 0 {
         println!("no seeds in {}", root.join(SEEDS_DIR).display());
     }
-    Ok(if failed > 0 {
+    if fetch_failed > 0 {
+        eprintln!(
+            "{fetch_failed} of {} addresses could not be fetched; nothing was saved for them",
+            urls.len()
+        );
+    }
+    if failed > 0 {
         eprintln!("{failed} of {seeds} seeds failed");
+    }
+    Ok(if failed + fetch_failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Saves each address as a seed; returns how many could not be fetched.
+fn fetch(root: &Path, urls: &[String]) -> anyhow::Result<usize> {
+    if urls.is_empty() {
+        return Ok(0);
+    }
+    let config = caspian::config::Config::load(root)?;
+    let mut failed = 0;
+    for url in urls {
+        let fetched = caspian::ingest::fetch::fetch_into(
+            root,
+            url,
+            caspian::ingest::fetch::TIMEOUT,
+            &config,
+            caspian::date::today(),
+        );
+        match fetched {
+            Ok(saved) => println!("{url}: {} {}", saved.action, saved.seed),
+            Err(why) => {
+                println!("{url}: error: {why}");
+                failed += 1;
+            }
+        }
+    }
+    Ok(failed)
 }
 
 fn build(root: &Path, out: Option<&Path>, base_url: Option<&str>) -> anyhow::Result<ExitCode> {

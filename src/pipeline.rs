@@ -232,7 +232,7 @@ pub fn check(root: &Path) -> Result<Diagnostics> {
 /// Seeds that ingest has not turned into articles yet: those no article
 /// names as its `source.seed`.
 fn seeds_without_articles(root: &Path, articles: &[Arc<Article>]) -> Result<Vec<Diagnostic>> {
-    let seeds = crate::fs::list_files(&root.join(SEEDS_DIR), "txt")?;
+    let seeds = crate::ingest::list_seeds(&root.join(SEEDS_DIR))?.files;
     let ingested: HashSet<&str> = articles
         .iter()
         .filter_map(|a| a.meta.source.as_ref()?.seed.as_deref())

@@ -52,6 +52,11 @@ fn ingest_seed_corpus_ingests_into_articles_that_build_accepts() {
 }
 
 #[test]
+fn ingest_page_corpus_ingests_into_articles_that_build_accepts() {
+    replay("ingest_page", checks::ingest_page);
+}
+
+#[test]
 fn markdown_corpus_renders() {
     replay("markdown", checks::markdown);
 }

@@ -311,7 +311,7 @@ fn bad_seeds_are_named_and_the_others_go_on() {
     assert!(!out.status.success());
     let text = stdout(&out);
     for line in [
-        "seeds/notes.md: skipped: ingest reads only .txt files in seeds/; save the article's text as a .txt file (UTF-8)",
+        "seeds/notes.md: skipped: ingest reads only .txt files (copied text) and .html or .htm files (saved web pages) in seeds/",
         "seeds/bad_empty.txt: error: is empty; paste the article's text into it or delete it",
         "seeds/bad_binary.txt: error: looks like a binary file, not text; copy the article's text into a .txt file saved as UTF-8",
         "seeds/bad_latin1.txt: error: is not UTF-8 text (byte 0xE4 at line 1, column 7); it was probably saved in an older encoding such as Windows-1251 or Latin-1: open it and save it as UTF-8",

@@ -2,9 +2,12 @@
 //! generated from the seeds' own words (sentences in every language of the
 //! archive), site furniture, dates in many forms, Markdown and HTML
 //! characters and other Unicode; what ingest makes of each must read back
-//! without errors, assemble into a site and render its page. In process,
-//! `PROPTEST_CASES` cases (256 unless set); then the real binaries on a
-//! handful of generated seeds.
+//! without errors, assemble into a site and render its page. The same for
+//! saved web pages made of those lines in every kind of markup an article
+//! uses (headings, lists, quotes, tables, links, emphasis, pictures, code),
+//! with metadata right, wrong or missing. In process, `PROPTEST_CASES`
+//! cases (256 unless set); then the real binaries on a handful of
+//! generated seeds.
 
 mod common;
 
@@ -291,6 +294,62 @@ fn raw_article() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// One line of a raw article in one of the shapes a page gives text.
+fn block(line: &str, shape: usize) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let half = words.len() / 2;
+    let (a, b) = (words[..half].join(" "), words[half..].join(" "));
+    match shape {
+        0 => format!("<p>{line}</p>"),
+        1 => format!("<h2>{line}</h2>"),
+        2 => format!("<ul><li>{a}</li><li>{b}<ol start=\"3\"><li>{a}</li></ol></li></ul>"),
+        3 => format!("<blockquote><p>{a}</p><p>{b}</p></blockquote>"),
+        4 => format!(
+            "<table><tr><th>{a}</th><th>x|y</th></tr><tr><td>{b}</td><td>{line}</td></tr></table>"
+        ),
+        5 => format!(
+            "<p>{a} <a href=\"https://example.org/{b}\">{b}</a> <a href=\"/rel\">{a}</a> <a href=\"javascript:x()\">{b}</a></p>"
+        ),
+        6 => format!("<p>{a}<em> {b} </em><strong>{a}</strong><b><i>{b}</i></b></p>"),
+        7 => format!("<pre>{line}\n  ```{a}</pre><p><code>`{b}`</code></p>"),
+        8 => format!("<p>{a} <img src=\"x.jpg\" alt=\"{b}\"> {a}<br>{b}<br></p>"),
+        9 => format!("<div><div><section>{line}<br><br></section></div></div>"),
+        10 => format!("<figure><img src=\"y.png\"><figcaption>{line}</figcaption></figure><hr>"),
+        _ => format!("<p><a href=\"https://example.org/\"><div>{a}</div></a>{b}</p>"),
+    }
+}
+
+/// A saved web page: lines of raw articles as HTML, some metadata (right,
+/// wrong or missing), menus and a footer around them.
+fn html_page() -> impl Strategy<Value = Vec<u8>> {
+    (
+        prop::collection::vec((line(), 0usize..12), 1..30),
+        prop::option::of(words(1, 12)),
+        prop::option::of(date()),
+        prop::sample::select(&["en", "de-DE", "az", "ru", "kk", "tr", "fr", "xx-YY", "", "12"][..]),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, title, date, lang, canonical)| {
+            let mut head = String::new();
+            if let Some(t) = title {
+                head.push_str(&format!("<meta property=\"og:title\" content=\"{}\">", t.join(" ").replace('"', "&quot;")));
+            }
+            if let Some(d) = date {
+                head.push_str(&format!("<meta property=\"article:published_time\" content=\"{d}\">"));
+            }
+            if canonical {
+                head.push_str("<link rel=\"canonical\" href=\"https://example.org/a(b) c\">");
+            }
+            let body: String = lines.iter().map(|(l, shape)| block(l, *shape)).collect();
+            format!(
+                "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>T</title>{head}</head>\
+                 <body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>{body}</article>\
+                 <footer>© Site</footer></body></html>"
+            )
+            .into_bytes()
+        })
+}
+
 fn today() -> PartialDate {
     PartialDate::ymd(2026, 11, 24).unwrap()
 }
@@ -298,7 +357,11 @@ fn today() -> PartialDate {
 /// What ingest wrote for `raw`, and its file name, or `None` when ingest
 /// refused the text (which it may, with a reason).
 fn ingest_one(raw: &[u8]) -> Option<(String, String)> {
-    match seed::parse("seeds/generated.txt", raw, &CONFIG, today()) {
+    ingest_as("seeds/generated.txt", raw)
+}
+
+fn ingest_as(seed: &str, raw: &[u8]) -> Option<(String, String)> {
+    match seed::parse(seed, raw, &CONFIG, today()) {
         Ok(ingested) => Some((
             format!("content/{}.md", ingested.slug),
             ingest::render(&ingested),
@@ -353,6 +416,13 @@ proptest! {
             assert_build_accepts(&file, &text);
         }
     }
+
+    #[test]
+    fn build_accepts_every_article_ingest_writes_from_a_saved_page(page in html_page()) {
+        if let Some((file, text)) = ingest_as("seeds/generated.html", &page) {
+            assert_build_accepts(&file, &text);
+        }
+    }
 }
 
 /// `n` raw articles from the generator, the same every run.
@@ -361,6 +431,29 @@ fn generated(n: usize) -> Vec<Vec<u8>> {
     (0..n)
         .map(|_| raw_article().new_tree(&mut runner).unwrap().current())
         .collect()
+}
+
+/// `n` saved pages from the generator, the same every run.
+fn generated_pages(n: usize) -> Vec<Vec<u8>> {
+    let mut runner = TestRunner::deterministic();
+    (0..n)
+        .map(|_| html_page().new_tree(&mut runner).unwrap().current())
+        .collect()
+}
+
+/// The property says nothing of pages if ingest refuses what is generated.
+#[test]
+fn most_generated_pages_are_ingested() {
+    let pages = generated_pages(64);
+    let ingested = pages
+        .iter()
+        .filter(|p| ingest_as("seeds/generated.html", p).is_some())
+        .count();
+    assert!(
+        ingested * 2 >= pages.len(),
+        "only {ingested} of {} ingested",
+        pages.len()
+    );
 }
 
 /// The property above says nothing if ingest refuses what is generated.
@@ -387,11 +480,20 @@ fn caspian_builds_what_caspian_ingest_wrote_from_generated_seeds() {
     for (i, bytes) in raw.iter().enumerate() {
         common::write(site.path(), &format!("seeds/generated-{i}.txt"), bytes);
     }
+    let pages: Vec<Vec<u8>> = generated_pages(40)
+        .into_iter()
+        .filter(|p| ingest_as("seeds/generated.html", p).is_some())
+        .take(4)
+        .collect();
+    assert_eq!(pages.len(), 4);
+    for (i, bytes) in pages.iter().enumerate() {
+        common::write(site.path(), &format!("seeds/page-{i}.html"), bytes);
+    }
 
     let out = caspian(site.path(), &["ingest"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let written = caspian::fs::list_files(&site.path().join("content"), "md").unwrap();
-    assert_eq!(written.len(), raw.len(), "{}", stdout(&out));
+    assert_eq!(written.len(), raw.len() + pages.len(), "{}", stdout(&out));
 
     let out = caspian(site.path(), &["build"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));

@@ -10,6 +10,8 @@ pub mod clean;
 pub mod date_mentions;
 pub mod detect;
 pub mod events;
+pub mod fetch;
+pub mod html;
 pub mod markdown;
 pub mod seed;
 
@@ -37,7 +39,7 @@ pub enum Action {
     Kept,
     /// Edited by a person, and overwritten because of `--force`.
     Overwritten,
-    /// Not a `.txt` file, so not read.
+    /// Not a `.txt`, `.html` or `.htm` file, so not read.
     Skipped,
 }
 
@@ -81,7 +83,7 @@ impl fmt::Display for SeedReport {
             )?,
             Ok((Action::Skipped, _)) => write!(
                 f,
-                "{}: skipped: ingest reads only .txt files in seeds/; save the article's text as a .txt file (UTF-8)",
+                "{}: skipped: ingest reads only .txt files (copied text) and .html or .htm files (saved web pages) in seeds/",
                 self.seed
             )?,
             Ok((action, path)) => write!(f, "{}: {action} {path}", self.seed)?,
@@ -99,7 +101,7 @@ impl fmt::Display for SeedReport {
 pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>> {
     let seeds_dir = root.join(SEEDS_DIR);
     let content_dir = root.join(CONTENT_DIR);
-    let listing = fs::list(&seeds_dir, "txt")?;
+    let listing = list_seeds(&seeds_dir)?;
     let seeds = listing.files;
     let existing = index_content(root)?;
     let today = crate::date::today();
@@ -275,12 +277,32 @@ impl FreeNames {
     }
 }
 
+/// The seeds under `dir`: copied text (`.txt`) and saved pages (`.html`,
+/// `.htm`), in name order; links and other files apart.
+pub fn list_seeds(dir: &Path) -> Result<fs::Listing> {
+    let mut listing = fs::list(dir, "txt")?;
+    let (pages, others): (Vec<PathBuf>, Vec<PathBuf>) = std::mem::take(&mut listing.others)
+        .into_iter()
+        .partition(|p| html::is_page(&p.to_string_lossy()));
+    listing.others = others;
+    if !pages.is_empty() {
+        listing.files.extend(pages);
+        listing.files.sort();
+    }
+    Ok(listing)
+}
+
 /// A seed's bytes; one too big to be an article is not read at all.
 fn read_seed(path: &Path) -> std::result::Result<Vec<u8>, String> {
     let cannot = |e: std::io::Error| format!("cannot be read: {e}");
     let size = std::fs::metadata(path).map_err(cannot)?.len();
-    if size > seed::MAX_SEED_BYTES as u64 {
-        return Err(seed::too_big(size));
+    let name = path.to_string_lossy();
+    if size > seed::max_bytes(&name) as u64 {
+        return Err(if html::is_page(&name) {
+            html::too_big(size)
+        } else {
+            seed::too_big(size)
+        });
     }
     std::fs::read(path).map_err(cannot)
 }

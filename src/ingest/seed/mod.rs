@@ -28,13 +28,18 @@ pub struct Ingested {
 }
 
 /// Reads a seed. `seed_path` is how the article will cite it
-/// (`seeds/<file>.txt`); `today` bounds the dates it will believe.
+/// (`seeds/<file>.txt`, or `seeds/<file>.html` for a saved page, which
+/// goes to [`html::parse`](super::html::parse)); `today` bounds the dates
+/// it will believe.
 pub fn parse(
     seed_path: &str,
     bytes: &[u8],
     config: &Config,
     today: PartialDate,
 ) -> Result<Ingested, String> {
+    if super::html::is_page(seed_path) {
+        return super::html::parse(seed_path, bytes, config, today);
+    }
     let mut warnings = Vec::new();
     let raw = decode(bytes, &mut warnings)?;
     let text = normalize(&raw);
@@ -128,6 +133,15 @@ pub fn parse(
     })
 }
 
+/// The most bytes a seed of this name may have.
+pub fn max_bytes(seed_path: &str) -> usize {
+    if super::html::is_page(seed_path) {
+        super::html::MAX_PAGE_BYTES
+    } else {
+        MAX_SEED_BYTES
+    }
+}
+
 /// Why a seed of `size` bytes is not read.
 pub fn too_big(size: u64) -> String {
     format!(
@@ -201,7 +215,7 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
 /// 1995 or after today are not believed, deadlines ("until 1 March") are not
 /// taken, and a day and month without a year in the first paragraphs
 /// (the story's own date) leave the date out rather than borrow a year.
-fn choose_date(
+pub(super) fn choose_date(
     cleaned: &Cleaned,
     paragraphs: &[&str],
     today: PartialDate,
@@ -281,7 +295,7 @@ fn is_deadline(paragraph: &str, start: usize) -> bool {
 /// digit once a leading date is dropped): at most 90 characters, cut at a
 /// word. Text with no such sentence (which detecting its language refuses
 /// first) gets "Untitled".
-fn generated_title(paragraphs: &[&str]) -> String {
+pub(super) fn generated_title(paragraphs: &[&str]) -> String {
     let sentence = paragraphs
         .iter()
         .flat_map(|p| sentences(p))
@@ -327,7 +341,12 @@ fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
 /// double), and the topic recurs: in two paragraphs or more, or in the
 /// title, or as a phrase, or with a point to spare. One sentence that
 /// mentions culture and tourism in passing does not make a culture article.
-fn choose_topics(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> Vec<String> {
+pub(super) fn choose_topics(
+    config: &Config,
+    lang: &str,
+    title: &str,
+    paragraphs: &[&str],
+) -> Vec<String> {
     let words: usize = paragraphs.iter().map(|p| word_count(p)).sum();
     let threshold = 2u32.max((words / 500) as u32);
     let lexicon = config.topic_lexicon(lang);
@@ -371,7 +390,11 @@ fn choose_topics(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) 
 }
 
 /// The people or places named in the text, most named first.
-fn entities(config: &Config, kind: EntityKind, text: &crate::text::Folded) -> Vec<String> {
+pub(super) fn entities(
+    config: &Config,
+    kind: EntityKind,
+    text: &crate::text::Folded,
+) -> Vec<String> {
     let scores = config.entity_lexicon(kind).score_folded(text);
     let mut found: Vec<(usize, u32)> = scores.into_iter().collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -399,7 +422,7 @@ static PUBLISHER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// A publisher the text names as its source ("APA reports", "сообщает Kazinform").
-fn publisher_in_text(text: &str) -> Option<String> {
+pub(super) fn publisher_in_text(text: &str) -> Option<String> {
     const NOT_NAMES: &[&str] = &[
         "He",
         "She",

@@ -174,12 +174,21 @@ pub fn extract<'a>(
     lang: &str,
     except: Option<PartialDate>,
 ) -> Vec<Event> {
+    let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+    let mentions: Vec<Vec<dates::Mention>> = paragraphs.iter().map(|p| dates::find(p)).collect();
+    extract_found(&paragraphs, &mentions, lang, except)
+}
+
+/// [`extract`] with the dates of each paragraph already found.
+pub fn extract_found(
+    paragraphs: &[&str],
+    mentions: &[Vec<dates::Mention>],
+    lang: &str,
+    except: Option<PartialDate>,
+) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::new();
-    for paragraph in paragraphs {
-        for mention in dates::find(paragraph)
-            .into_iter()
-            .filter(dates::Mention::is_full)
-        {
+    for (paragraph, found) in paragraphs.iter().zip(mentions) {
+        for mention in found.iter().filter(|m| m.is_full()) {
             let Some(date) = mention.date().filter(|d| (1900..=2100).contains(&d.year)) else {
                 continue;
             };

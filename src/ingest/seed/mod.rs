@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{self, Cleaned};
+pub mod published;
+
+use super::clean;
 use super::{dates, detect, events, markdown};
 use crate::config::{Config, EntityKind};
 use crate::date::PartialDate;
@@ -67,8 +69,10 @@ pub fn parse(
         ));
     }
 
-    let (date, date_warning) = choose_date(&cleaned, &paragraphs, today);
-    warnings.extend(date_warning);
+    let mentions: Vec<Vec<dates::Mention>> = paragraphs.iter().map(|p| dates::find(p)).collect();
+    let dating = published::choose(&cleaned, &paragraphs, &mentions, today);
+    let date = dating.date;
+    warnings.extend(dating.warning.clone());
 
     let (title, generated) = match &cleaned.headline {
         Some(h) => (h.clone(), false),
@@ -87,7 +91,7 @@ pub fn parse(
     let folded = crate::text::Folded::new(&all_text);
     let people = entities(config, EntityKind::Person, &folded);
     let places = entities(config, EntityKind::Place, &folded);
-    let events = events::extract(paragraphs.iter().copied(), &lang, date);
+    let events = events::extract_found(&paragraphs, &mentions, &lang, date);
     let source_name = cleaned
         .source_name
         .clone()
@@ -194,87 +198,6 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
             ))
         }
     }
-}
-
-/// The article's date: the dateline if there is one; else a full date in the
-/// first paragraphs; else the latest full date in the text. Dates before
-/// 1995 or after today are not believed, deadlines ("until 1 March") are not
-/// taken, and a day and month without a year in the first paragraphs
-/// (the story's own date) leave the date out rather than borrow a year.
-fn choose_date(
-    cleaned: &Cleaned,
-    paragraphs: &[&str],
-    today: PartialDate,
-) -> (Option<PartialDate>, Option<String>) {
-    let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
-    if let Some(d) = cleaned.dateline.and_then(|m| m.date()).filter(believable) {
-        return (Some(d), None);
-    }
-    let mut full = Vec::new();
-    let mut yearless = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        for m in dates::find(p) {
-            match m.date() {
-                Some(d) if m.is_full() && believable(&d) && !is_deadline(p, m.start) => {
-                    full.push((i, d))
-                }
-                None if m.day.is_some() => yearless.push((i, m)),
-                _ => {}
-            }
-        }
-    }
-    let lede = |i: usize| i < 2;
-    if let Some(&(_, d)) = full
-        .iter()
-        .filter(|(i, _)| lede(*i))
-        .max_by_key(|(_, d)| *d)
-    {
-        return (Some(d), None);
-    }
-    let undated = yearless
-        .iter()
-        .find(|(i, _)| lede(*i))
-        .or(if full.is_empty() {
-            yearless.first()
-        } else {
-            None
-        });
-    if let Some((_, m)) = undated {
-        let same = full
-            .iter()
-            .find(|(_, d)| d.month == Some(m.month) && d.day == m.day);
-        if let Some(&(_, d)) = same {
-            return (Some(d), None);
-        }
-        return (
-            None,
-            Some(format!(
-                "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
-                m.describe(),
-                m.month,
-                m.day.unwrap_or(1)
-            )),
-        );
-    }
-    if let Some(&(_, d)) = full.iter().max_by_key(|(_, d)| *d) {
-        return (Some(d), None);
-    }
-    (None, Some("the text gives no date; add `date:` by hand (YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known)".into()))
-}
-
-/// Whether the date at `start` is a deadline or a plan ("bis zum", "until").
-fn is_deadline(paragraph: &str, start: usize) -> bool {
-    let before = crate::text::fold(&paragraph[..start]);
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(2).any(|w| {
-        [
-            "bis", "until", "till", "before", "by", "до", "deadline", "ehe",
-        ]
-        .contains(w)
-    })
 }
 
 /// A title from the first sentence that says something (a letter or a

@@ -1,0 +1,405 @@
+//! The article's publication date, chosen among the dates the page shows:
+//! its datelines, weighed by their label ("Published", "Updated") and by
+//! where they stand against the headline, then the dates of its first
+//! paragraphs. A date the text gives without a year, later than the day of
+//! the ingest, or from the page's furniture is never taken: a missing date
+//! is better than a wrong one. Every candidate is kept with the reason it
+//! won or lost, for `caspian ingest --explain`.
+
+use crate::date::PartialDate;
+use crate::ingest::clean::{Cleaned, Dateline, Place};
+use crate::ingest::dates::{Label, Mention};
+
+/// Paragraphs at the head of the text whose dates may be the story's own.
+const LEDE: usize = 2;
+
+/// The date ingest writes, why, and what else it weighed.
+#[derive(Debug, Clone, Default)]
+pub struct DateChoice {
+    pub date: Option<PartialDate>,
+    pub warning: Option<String>,
+    /// Every date considered, the chosen one first, then the others by rank.
+    pub candidates: Vec<Candidate>,
+}
+
+/// A date the page shows, and what ingest made of it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// As written: "22 января 2024".
+    pub written: String,
+    /// `None` for a day and month without a year.
+    pub date: Option<PartialDate>,
+    /// The line or sentence it stands in.
+    pub context: String,
+    /// Where it stands: "dateline 1 line below the headline".
+    pub place: String,
+    /// Lower is better; `None` when it cannot be the publication date.
+    pub rank: Option<u32>,
+    /// Why it ranks so, or why it was refused.
+    pub why: String,
+    pub chosen: bool,
+}
+
+/// Chooses the article's date. `mentions` are the dates of each paragraph
+/// (as [`crate::ingest::dates::find`] gives them).
+pub fn choose(
+    cleaned: &Cleaned,
+    paragraphs: &[&str],
+    mentions: &[Vec<Mention>],
+    today: PartialDate,
+) -> DateChoice {
+    let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
+    let mut candidates = Vec::new();
+    for (n, dl) in cleaned.datelines.iter().enumerate() {
+        for &(m, label) in &dl.dates {
+            let Some(date) = m.date() else { continue };
+            let (rank, why) = dateline_rank(dl, label, &date, believable(&date), today);
+            candidates.push(Candidate {
+                written: dl.line[m.start..m.end].to_string(),
+                date: Some(date),
+                context: dl.line.clone(),
+                place: format!("dateline {}", describe_place(dl.place, n)),
+                rank,
+                why,
+                chosen: false,
+            });
+        }
+    }
+    let mut yearless = Vec::new();
+    for (i, (p, found)) in paragraphs.iter().zip(mentions).enumerate() {
+        for m in found {
+            let written = p[m.start..m.end].to_string();
+            let context = clip(sentence_around(p, m.start, m.end), 160);
+            let place = format!("paragraph {}", i + 1);
+            let date = m.date();
+            let (rank, why) = match date {
+                None if m.day.is_some() => {
+                    if i < LEDE {
+                        yearless.push((candidates.len(), *m));
+                    }
+                    (None, "no year: the text does not say which".to_string())
+                }
+                None => continue,
+                Some(d) if !m.is_full() => (
+                    None,
+                    format!(
+                        "{} only: not a day",
+                        if d.month.is_some() {
+                            "a month"
+                        } else {
+                            "a year"
+                        }
+                    ),
+                ),
+                Some(d) if !believable(&d) => (None, unbelievable(&d, today)),
+                Some(_) if i + 2 >= paragraphs.len() && is_signing_line(p) => (
+                    Some(200),
+                    "the closing line of a document that says when it was signed".to_string(),
+                ),
+                Some(_) if i >= LEDE => (
+                    None,
+                    format!(
+                        "past the first {LEDE} paragraphs: a date the story mentions, not its own"
+                    ),
+                ),
+                Some(_) => match why_not_the_story_date(p, m.start) {
+                    Some(why) => (None, why.to_string()),
+                    None => (
+                        Some(100),
+                        "a full date in the first paragraphs: the story's own".to_string(),
+                    ),
+                },
+            };
+            candidates.push(Candidate {
+                written,
+                date,
+                context,
+                place,
+                rank,
+                why,
+                chosen: false,
+            });
+        }
+    }
+
+    // The best rank wins; among the lede's dates, the latest (an older
+    // date there is a reference: "met on 3 July to sign the 2005 treaty").
+    let best = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| Some((i, c.rank?, c.date?)))
+        .min_by(|a, b| {
+            a.1.cmp(&b.1)
+                .then(if a.1 == 100 {
+                    b.2.cmp(&a.2)
+                } else {
+                    std::cmp::Ordering::Equal
+                })
+                .then(a.0.cmp(&b.0))
+        })
+        .map(|(i, rank, _)| (i, rank));
+
+    let mut choice = DateChoice::default();
+    match best {
+        Some((i, rank)) if rank < 100 || yearless.is_empty() => {
+            candidates[i].chosen = true;
+            choice.date = candidates[i].date;
+        }
+        _ => {
+            // A day and month in the lede without a year (the story's own
+            // date): a full date elsewhere with that day gives the year;
+            // else the date stays out rather than borrow a year.
+            if let Some(&(at, m)) = yearless.first() {
+                let same = candidates.iter().position(|c| {
+                    c.date.is_some_and(|d| {
+                        d.month == Some(m.month) && d.day == m.day && believable(&d)
+                    })
+                });
+                match same {
+                    Some(j) => {
+                        candidates[j].chosen = true;
+                        candidates[j].why = format!(
+                            "gives the year of \"{}\" in the first paragraphs",
+                            candidates[at].written
+                        );
+                        choice.date = candidates[j].date;
+                    }
+                    None => {
+                        choice.warning = Some(format!(
+                            "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
+                            m.describe(),
+                            m.month,
+                            m.day.unwrap_or(1)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if choice.date.is_none() && choice.warning.is_none() {
+        choice.warning = Some("the text gives no date; add `date:` by hand (YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known)".into());
+    }
+    candidates.sort_by_key(|c| (!c.chosen, c.rank.is_none(), c.rank));
+    choice.candidates = candidates;
+    choice
+}
+
+/// How a dateline's date ranks, and why; `None` when it is refused.
+fn dateline_rank(
+    dl: &Dateline,
+    label: Label,
+    date: &PartialDate,
+    believable: bool,
+    today: PartialDate,
+) -> (Option<u32>, String) {
+    if !believable {
+        return (None, unbelievable(date, today));
+    }
+    if label == Label::LastEdited {
+        return (None, "a \"last updated\" or \"last edited\" date: the page's, not the story's first publication".into());
+    }
+    if dl.place == Place::AfterText {
+        return (
+            None,
+            "after the article's text: furniture of the page".into(),
+        );
+    }
+    if dl.is_header() {
+        return (None, "names a weekday, gives no time and stands above the headline apart from it: the page's header date (today's), not the article's".into());
+    }
+    let near = match dl.place {
+        Place::Above(d) => d <= 3,
+        Place::Below(_) => true,
+        Place::InText | Place::AfterText => false,
+    };
+    let (rank, why) = match (label, near) {
+        (Label::Published, _) => (0, "labelled as the publication date"),
+        (Label::None, true) => (10, "a date line next to the headline"),
+        (Label::Updated, true) => (20, "an update next to the headline, the only date there"),
+        (Label::None, false) => (30, "a date line away from the headline"),
+        (Label::Updated, false) => (40, "an update away from the headline"),
+        (Label::LastEdited, _) => unreachable!("refused above"),
+    };
+    let distance = match dl.place {
+        Place::Above(d) | Place::Below(d) => d.min(9) as u32,
+        Place::InText | Place::AfterText => 9,
+    };
+    // A month without a day ranks after any full date of its kind.
+    let partial = u32::from(date.day.is_none()) * 5;
+    (Some(rank + partial + distance.min(4)), why.to_string())
+}
+
+fn unbelievable(date: &PartialDate, today: PartialDate) -> String {
+    if date.year < 1995 {
+        "before 1995: a date of history, not of the press".into()
+    } else {
+        format!("later than today ({today}): a plan or a deadline, not a publication")
+    }
+}
+
+fn describe_place(place: Place, n: usize) -> String {
+    let lines = |d: usize| format!("{d} line{}", if d == 1 { "" } else { "s" });
+    let what = match place {
+        Place::Above(0) => "just above the headline".to_string(),
+        Place::Above(d) => format!("above the headline, {} between", lines(d)),
+        Place::Below(0) => "just below the headline".to_string(),
+        Place::Below(d) => format!("below the headline, {} between", lines(d)),
+        Place::InText => "among the paragraphs".to_string(),
+        Place::AfterText => "after the text".to_string(),
+    };
+    format!("{} ({what})", n + 1)
+}
+
+/// Why a full date in the first paragraphs is not the story's own: a
+/// deadline or a plan ("bis zum", "until"), a reference point ("since"),
+/// or the date of an embedded post ("— Name (@handle) October 31, 2021").
+fn why_not_the_story_date(paragraph: &str, start: usize) -> Option<&'static str> {
+    let before = crate::text::fold(&paragraph[..start]);
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '@')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = |n: usize| words.iter().rev().take(n);
+    if last(2).any(|w| DEADLINE.contains(w)) {
+        return Some("a deadline or a plan (\"until\", \"by\"), not the story's date");
+    }
+    if last(2).any(|w| SINCE.contains(w)) {
+        return Some("a point the story counts from (\"since\"), not its date");
+    }
+    if before.contains("(@") {
+        return Some("the date of an embedded post, not of the article");
+    }
+    None
+}
+
+/// Whether a paragraph is the closing line of a treaty or a statement
+/// ("This Joint Statement was signed in Astana on April 10, 2023", "Совершено
+/// в городе Астане 10 апреля 2023 года"): short, with a verb of signing.
+fn is_signing_line(paragraph: &str) -> bool {
+    crate::text::word_count(paragraph) <= 40 && {
+        let folded = crate::text::fold(paragraph);
+        SIGNING.iter().any(|s| folded.contains(s))
+    }
+}
+
+#[rustfmt::skip]
+const SIGNING: &[&str] = &[
+    "signed", "done at", "done in", "unterzeichnet", "geschehen zu", "geschehen in",
+    "подписан", "совершено", "кол коиыл", "qol qoiyl", "imzalan",
+];
+
+#[rustfmt::skip]
+const DEADLINE: &[&str] = &["bis", "until", "till", "before", "by", "до", "к", "deadline", "ehe", "kadar", "qeder", "деиин"];
+#[rustfmt::skip]
+const SINCE: &[&str] = &["since", "seit", "с", "со", "начиная", "beri", "бери"];
+
+/// The sentence of `paragraph` around `start..end`.
+fn sentence_around(paragraph: &str, start: usize, end: usize) -> &str {
+    let from = paragraph[..start]
+        .rfind(['.', '!', '?'])
+        .filter(|&i| paragraph[i + 1..].starts_with(' '))
+        .map_or(0, |i| i + 2);
+    let to = paragraph[end..]
+        .find(". ")
+        .map_or(paragraph.len(), |i| end + i + 1);
+    paragraph[from.min(start)..to].trim()
+}
+
+fn clip(s: &str, n: usize) -> String {
+    crate::text::cut_at_word(s, n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{clean, dates};
+
+    fn choose_in(text: &str, today: &str) -> DateChoice {
+        let cleaned = clean::clean(&crate::text::normalize(text));
+        let paragraphs: Vec<&str> = cleaned.paragraphs().collect();
+        let mentions: Vec<Vec<Mention>> = paragraphs.iter().map(|p| dates::find(p)).collect();
+        choose(
+            &cleaned,
+            &paragraphs,
+            &mentions,
+            PartialDate::parse(today).unwrap(),
+        )
+    }
+
+    fn date_in(text: &str) -> Option<String> {
+        choose_in(text, "2026-01-01").date.map(|d| d.iso())
+    }
+
+    #[test]
+    fn the_header_date_gives_way_to_the_articles_own() {
+        let page = "Жұма, 5 желтоқсан 2025\nBaq.kz\nЖаңалықтар\nСаясат\nҚоғам\n\
+            Тоқаев пен Әлиев Бакуде кездесті\n03.12.2025 14:35\n\
+            Президент Қасым-Жомарт Тоқаев Бакуде Ильхам Әлиевпен кездесті. Тараптар екіжақты ынтымақтастықты талқылады.\n\
+            Келіссөздер кең құрамда жалғасты, екі ел үкіметтері бірқатар құжатқа қол қойды.";
+        assert_eq!(date_in(page).as_deref(), Some("2025-12-03"));
+    }
+
+    #[test]
+    fn a_header_date_alone_is_not_the_articles() {
+        let page = "Friday 25 December 2015\nMarkets\nCompanies\nOpinion\n\
+            Hotel bosses spill the beans on cost cutting\n\
+            Hotel managers have described the measures they take to cut costs, in a survey published by an industry group.\n\
+            The survey asked more than a hundred managers about their budgets and their staff.";
+        let choice = choose_in(page, "2026-01-01");
+        assert_eq!(choice.date, None);
+        assert!(
+            choice.candidates[0].why.contains("header date"),
+            "{:?}",
+            choice.candidates
+        );
+    }
+
+    #[test]
+    fn published_beats_updated_and_last_edited_is_refused() {
+        let page = "Kazakhstan and Azerbaijan sign a ferry deal in Aktau\n\
+            Updated: 5 March 2024\nPublished: 4 March 2024 | 09:30\n\
+            The two countries signed an agreement on new ferry lines across the Caspian Sea on Monday.\n\
+            The ferries will carry containers between Aktau and Alat from next year.";
+        assert_eq!(date_in(page).as_deref(), Some("2024-03-04"));
+        let page = "Vidyard introduces new features on its video platform\nLast Updated: January 7, 2025\n\
+            The company witnessed a large increase in new monthly sign-ups since March 1, 2020 and launched features.\n\
+            Video is the ultimate engagement tool for marketers, the company said in a statement.";
+        assert_eq!(date_in(page), None);
+    }
+
+    #[test]
+    fn dates_later_than_today_are_never_taken() {
+        let page = "Ministers agree a plan\n5 May 2031\n\
+            The ministers agreed a plan for the port, which they want to open on 5 May 2031.\n\
+            They met in Baku and talked for a long time about the details.";
+        let choice = choose_in(page, "2026-01-01");
+        assert_eq!(choice.date, None);
+        assert!(choice.candidates.iter().all(|c| c.rank.is_none()));
+    }
+
+    #[test]
+    fn the_lede_dates_the_story_when_no_dateline_does() {
+        assert_eq!(
+            date_in("Ministers met on 3 July 2023 in Baku to sign a plan.\n\nThe works are due to end by 1 March 2024. The treaty of 24 May 2005 was recalled.").as_deref(),
+            Some("2023-07-03")
+        );
+        // A deadline, a starting point and an embedded post are not the story's date.
+        assert_eq!(
+            date_in("The works must be finished by 1 March 2024, the ministry said in a statement.\n\nThey began in the spring and go on.").as_deref(),
+            None
+        );
+        assert_eq!(
+            date_in("Sign-ups grew fourfold since March 1, 2020, the company said in a statement today.\n\nIt launched new features.").as_deref(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_date_deep_in_the_text_is_an_event_not_the_publication() {
+        let page = "Leaders meet in Baku\n\
+            The leaders met in Baku and talked about many things for a long time.\n\
+            They discussed trade and transport and many other matters of the day.\n\
+            They recalled the treaty signed on 24 May 2005 in Astana.";
+        assert_eq!(date_in(page), None);
+    }
+}

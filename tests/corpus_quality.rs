@@ -44,3 +44,103 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
     assert!(s.headline_ok >= 26, "{report}");
     assert!(s.lang_right >= 60, "{report}");
 }
+
+#[test]
+fn copied_text_of_the_chronicle_articles_keeps_its_floors() {
+    let all = outcomes("chronicle", Input::Copied);
+    let s = Summary::of(&all);
+    let report = format!(
+        "body F1 {:.3} (P {:.3}, R {:.3}), headline {} of {}, language {} of {}",
+        s.f1(),
+        s.precision,
+        s.recall,
+        s.headline_ok,
+        s.pages,
+        s.lang_right,
+        s.lang_given
+    );
+    assert!(s.pages >= 44, "{report}");
+    assert!(s.f1() >= 0.97, "{report}");
+    assert!(s.recall >= 0.99, "{report}");
+    assert!(s.headline_ok >= 36, "{report}");
+    assert!(s.lang_right >= 42, "{report}");
+}
+
+/// Every chronicle annotation names only what the repository's `site.toml`
+/// and `entities.toml` define, and its dates are dates: a misspelt slug would
+/// otherwise count as a miss for ingest, not as a mistake of the corpus.
+#[test]
+fn chronicle_annotations_use_only_defined_slugs_and_real_dates() {
+    use caspian::config::EntityKind;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let config = Config::load(root).expect("the repository's site.toml loads");
+    let dir = root.join("tests/corpus/chronicle");
+    let pages = score::read_corpus(&dir).unwrap();
+    assert!(!pages.is_empty(), "the chronicle corpus is there");
+    let known_keys = [
+        "title",
+        "lang",
+        "date",
+        "publishedTime",
+        "topics",
+        "topics_passing",
+        "people",
+        "places",
+        "events",
+        "url",
+        "siteName",
+    ];
+    let mut problems = Vec::new();
+    for page in &pages {
+        let name = &page.name;
+        let mut problem = |what: String| problems.push(format!("{name}/expected.json: {what}"));
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(page.dir.join("expected.json")).unwrap())
+                .unwrap();
+        for key in json.as_object().into_iter().flat_map(|o| o.keys()) {
+            if !known_keys.contains(&key.as_str()) {
+                problem(format!("unknown key {key:?}"));
+            }
+        }
+        let e = &page.expected;
+        match e.language() {
+            Some(lang) if config.languages.contains(&lang) => {}
+            other => problem(format!("lang {other:?} is not one of the site's languages")),
+        }
+        if let Some(date) = &e.date
+            && let Err(why) = PartialDate::parse(date)
+        {
+            problem(format!("date {date:?}: {why}"));
+        }
+        let topics = e.topics.iter().flatten().chain(&e.topics_passing);
+        for slug in topics {
+            if config.topic(slug).is_none() {
+                problem(format!("topic {slug:?} is not in site.toml"));
+            }
+        }
+        for (kind, slugs) in [
+            (EntityKind::Person, &e.people),
+            (EntityKind::Place, &e.places),
+        ] {
+            for slug in slugs.iter().flatten() {
+                if config.entity(kind, slug).is_none() {
+                    problem(format!("{} {slug:?} is not in entities.toml", kind.noun()));
+                }
+            }
+        }
+        if e.topics.is_none() || e.people.is_none() || e.places.is_none() || e.events.is_none() {
+            problem("topics, people, places and events must all be written down".into());
+        }
+        for event in e.events.iter().flatten() {
+            match PartialDate::parse(&event.date) {
+                Ok(d) if d.day.is_some() => {}
+                Ok(_) => problem(format!("event date {:?} is not a full date", event.date)),
+                Err(why) => problem(format!("event date {:?}: {why}", event.date)),
+            }
+            if event.text.trim().is_empty() {
+                problem(format!("event of {} has no text", event.date));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -31,6 +31,11 @@ enum Command {
         /// Overwrite content files that were edited by hand since ingest wrote them.
         #[arg(long)]
         force: bool,
+        /// Print what ingest would write for this seed and why (the lines
+        /// and words that decided each field, the scores of the
+        /// alternatives); write nothing.
+        #[arg(long, value_name = "SEED", conflicts_with = "force")]
+        explain: Option<PathBuf>,
     },
     /// Build the site from content/ into public/.
     Build {
@@ -89,7 +94,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
-        Command::Ingest { force } => {
+        Command::Ingest {
+            explain: Some(seed),
+            ..
+        } => {
+            let config = Config::load(&root)?;
+            print!("{}", caspian::ingest::explain(&root, &config, &seed)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { force, .. } => {
             let config = Config::load(&root)?;
             let reports = caspian::ingest::run(&root, &config, force)?;
             let (mut failed, mut seeds) = (0, 0);

@@ -85,6 +85,17 @@ const EXACT: &[(&str, u8)] = &[
     ("okt", 10),
     ("dezember", 12),
     ("dez", 12),
+    // Turkish abbreviations ("19 Ağu 2023", "15 Şub 2018").
+    ("oca", 1),
+    ("sub", 2),
+    ("nis", 4),
+    ("haz", 6),
+    ("tem", 7),
+    ("agu", 8),
+    ("eyl", 9),
+    ("eki", 10),
+    ("kas", 11),
+    ("ara", 12),
     ("мая", 5),
     ("маи", 5),
     ("мае", 5),
@@ -247,7 +258,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Shape::Full,
         ),
         p(
-            format!(r"{DAY}\s*(?:of\s+)?{MONTH}\.?,?\s+{YEAR}"),
+            format!(r"{DAY}\s*(?:of\s+)?{MONTH}\.?(?:\s*,)?\s+{YEAR}"),
             Shape::Full,
         ),
         p(format!(r"{MONTH}\.?\s+{DAY},?\s+{YEAR}"), Shape::Full),
@@ -633,6 +644,8 @@ mod tests {
     #[test]
     fn reads_russian_abbreviations_and_am_pm_times() {
         assert_eq!(iso("5 янв. 2024"), ["2024-01-05"]);
+        assert_eq!(iso("19 Ağu 2023 09:15"), ["2023-08-19"]);
+        assert_eq!(iso("3 Dekabr , 2014 12:32"), ["2014-12-03"]);
         assert_eq!(iso("12 сент. 2023 г."), ["2023-09-12"]);
         let line = "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC";
         assert_eq!(

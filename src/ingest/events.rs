@@ -177,30 +177,45 @@ pub fn extract<'a>(
     let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
     let mentions: Vec<Vec<dates::Mention>> = paragraphs.iter().map(|p| dates::find(p)).collect();
     extract_found(&paragraphs, &mentions, lang, except)
+        .into_iter()
+        .map(|f| f.event)
+        .collect()
 }
 
-/// [`extract`] with the dates of each paragraph already found.
+/// An event and the sentence it was read from.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub event: Event,
+    pub sentence: String,
+}
+
+/// [`extract`] with the dates of each paragraph already found, each event
+/// with its sentence.
 pub fn extract_found(
     paragraphs: &[&str],
     mentions: &[Vec<dates::Mention>],
     lang: &str,
     except: Option<PartialDate>,
-) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
+) -> Vec<Found> {
+    let mut events: Vec<Found> = Vec::new();
     for (paragraph, found) in paragraphs.iter().zip(mentions) {
         for mention in found.iter().filter(|m| m.is_full()) {
             let Some(date) = mention.date().filter(|d| (1900..=2100).contains(&d.year)) else {
                 continue;
             };
-            if Some(date) == except || events.iter().any(|e| e.date == date) {
+            if Some(date) == except || events.iter().any(|e| e.event.date == date) {
                 continue;
             }
             if let Some(text) = describe(paragraph, mention.start, mention.end, lang) {
-                events.push(Event { date, text });
+                let (a, b) = sentence_bounds(paragraph, mention.start, mention.end);
+                events.push(Found {
+                    event: Event { date, text },
+                    sentence: paragraph[a..b].to_string(),
+                });
             }
         }
     }
-    events.sort_by_key(|a| a.date);
+    events.sort_by_key(|a| a.event.date);
     events
 }
 

@@ -35,6 +35,8 @@ pub struct Cleaned {
     /// The publisher, when a credit, a "Source:" line, a wire dateline or a
     /// sign-off names it.
     pub source_name: Option<String>,
+    /// Where `source_name` was read: "a credit line (©)", …
+    pub source_found: Option<&'static str>,
     /// The lines taken out, for the curious and for tests.
     pub removed: Vec<String>,
 }
@@ -630,12 +632,17 @@ pub fn clean(text: &str) -> Cleaned {
     let masthead = (0..first_body.min(n))
         .find(|&i| MASTHEAD.is_match(lines[i].trim()))
         .map(|i| lines[i].trim().to_string());
-    out.source_name = credit
-        .or(label)
-        .or(wire)
-        .or(signoff)
-        .or(masthead)
-        .map(|name| spelling_in(&name, text));
+    let found = [
+        (credit, "a credit line (©)"),
+        (label, "a \"Source:\" line"),
+        (wire, "the wire dateline at the start of the text"),
+        (signoff, "the sign-off after the text"),
+        (masthead, "the site's name above the text"),
+    ]
+    .into_iter()
+    .find_map(|(name, how)| Some((name?, how)));
+    out.source_name = found.as_ref().map(|(name, _)| spelling_in(name, text));
+    out.source_found = found.map(|(_, how)| how);
     out
 }
 

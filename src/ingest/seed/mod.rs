@@ -6,14 +6,18 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub mod explain;
 pub mod published;
+pub mod topics;
+
+pub use explain::Explanation;
 
 use super::clean;
 use super::{dates, detect, events, markdown};
 use crate::config::{Config, EntityKind};
 use crate::date::PartialDate;
 use crate::frontmatter::{FrontMatter, Source};
-use crate::text::{cut_at_word, normalize, slugify, word_count};
+use crate::text::{cut_at_word, normalize, slugify};
 
 /// Seeds larger than this are refused: an article is tens of kilobytes.
 pub const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
@@ -37,6 +41,16 @@ pub fn parse(
     config: &Config,
     today: PartialDate,
 ) -> Result<Ingested, String> {
+    explain(seed_path, bytes, config, today).map(|e| e.ingested)
+}
+
+/// [`parse`], keeping what decided each field, for `ingest --explain`.
+pub fn explain(
+    seed_path: &str,
+    bytes: &[u8],
+    config: &Config,
+    today: PartialDate,
+) -> Result<Explanation, String> {
     let mut warnings = Vec::new();
     let raw = decode(bytes, &mut warnings)?;
     let text = normalize(&raw);
@@ -82,20 +96,27 @@ pub fn parse(
         warnings.push("the text has no headline; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
     }
 
-    let topics = choose_topics(config, &lang, &title, &paragraphs);
+    let topic_choice = topics::choose(config, &lang, &title, &paragraphs);
+    let topics = topic_choice.chosen.clone();
     if topics.is_empty() {
         warnings.push(
             "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
         );
     }
     let folded = crate::text::Folded::new(&all_text);
-    let people = entities(config, EntityKind::Person, &folded);
-    let places = entities(config, EntityKind::Place, &folded);
-    let events = events::extract_found(&paragraphs, &mentions, &lang, date);
-    let source_name = cleaned
-        .source_name
-        .clone()
-        .or_else(|| publisher_in_text(&body_text));
+    let people_named = entities(config, EntityKind::Person, &folded);
+    let places_named = entities(config, EntityKind::Place, &folded);
+    let people = people_named.iter().map(|(s, _)| s.clone()).collect();
+    let places = places_named.iter().map(|(s, _)| s.clone()).collect();
+    let found_events = events::extract_found(&paragraphs, &mentions, &lang, date);
+    let events = found_events.iter().map(|f| f.event.clone()).collect();
+    let (source_name, source_found) = match &cleaned.source_name {
+        Some(name) => (Some(name.clone()), cleaned.source_found),
+        None => match publisher_in_text(&body_text) {
+            Some(name) => (Some(name), Some("a sentence of the text (\"… reports\")")),
+            None => (None, None),
+        },
+    };
 
     let slug = match slugify(&title, &lang, 80) {
         s if s.is_empty() => "article".to_string(),
@@ -124,11 +145,24 @@ pub fn parse(
         translations: Vec::new(),
         slug: None,
     };
-    Ok(Ingested {
+    let ingested = Ingested {
         slug,
         front_matter,
         body: markdown::render(&cleaned.blocks),
         warnings,
+    };
+    Ok(Explanation {
+        seed: seed_path.to_string(),
+        ingested,
+        headline_generated: generated,
+        removed: cleaned.removed,
+        language_certain: detected.certain,
+        date: dating,
+        topics: topic_choice,
+        people: people_named,
+        places: places_named,
+        events: found_events,
+        source_found,
     })
 }
 
@@ -245,62 +279,15 @@ fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Topics the article is about: their keywords score at least
-/// max(2, words / 500) points (a phrase counts 2, a hit in the title
-/// double), and the topic recurs: in two paragraphs or more, or in the
-/// title, or as a phrase, or with a point to spare. One sentence that
-/// mentions culture and tourism in passing does not make a culture article.
-fn choose_topics(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> Vec<String> {
-    let words: usize = paragraphs.iter().map(|p| word_count(p)).sum();
-    let threshold = 2u32.max((words / 500) as u32);
-    let lexicon = config.topic_lexicon(lang);
-    let mut score = vec![0u32; config.topics.len()];
-    let mut spread = vec![0u32; config.topics.len()];
-    let mut strong = vec![false; config.topics.len()];
-    for hit in lexicon.find(title) {
-        score[hit.id] += 2 * hit.weight;
-        strong[hit.id] = true;
-    }
-    for paragraph in paragraphs {
-        let mut here = vec![false; config.topics.len()];
-        let hits = lexicon.find(paragraph);
-        for (k, hit) in hits.iter().enumerate() {
-            score[hit.id] += hit.weight;
-            here[hit.id] = true;
-            // Two keywords side by side ("erneuerbare Energien") are a phrase.
-            let joined = k > 0 && {
-                let prev = hits[k - 1];
-                prev.id == hit.id
-                    && prev.end <= hit.start
-                    && paragraph[prev.end..hit.start]
-                        .trim_matches([' ', '-'])
-                        .is_empty()
-            };
-            strong[hit.id] |= hit.weight > 1 || joined;
-        }
-        for (t, found) in here.into_iter().enumerate() {
-            spread[t] += u32::from(found);
-        }
-    }
-    config
-        .topics
-        .iter()
-        .enumerate()
-        .filter(|&(t, _)| {
-            score[t] >= threshold && (spread[t] >= 2 || strong[t] || score[t] > threshold)
-        })
-        .map(|(_, topic)| topic.slug.clone())
-        .collect()
-}
-
-/// The people or places named in the text, most named first.
-fn entities(config: &Config, kind: EntityKind, text: &crate::text::Folded) -> Vec<String> {
+/// The people or places named in the text, most named first, with how
+/// often.
+fn entities(config: &Config, kind: EntityKind, text: &crate::text::Folded) -> Vec<(String, u32)> {
     let scores = config.entity_lexicon(kind).score_folded(text);
     let mut found: Vec<(usize, u32)> = scores.into_iter().collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     found
         .into_iter()
-        .map(|(i, _)| config.entities(kind)[i].slug.clone())
+        .map(|(i, n)| (config.entities(kind)[i].slug.clone(), n))
         .collect()
 }
 

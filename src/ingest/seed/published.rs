@@ -272,20 +272,30 @@ fn why_not_the_story_date(paragraph: &str, start: usize) -> Option<&'static str>
     None
 }
 
-/// Whether a paragraph is the closing line of a treaty or a statement
-/// ("This Joint Statement was signed in Astana on April 10, 2023", "Совершено
-/// в городе Астане 10 апреля 2023 года"): short, with a verb of signing.
+/// Whether a paragraph is the closing line of a treaty or a statement:
+/// short, with a closing formula ("Done at Astana on …", "Совершено в
+/// городе Астане …") or a document that names itself signed ("This Joint
+/// Statement was signed in Astana on April 10, 2023").
 fn is_signing_line(paragraph: &str) -> bool {
-    crate::text::word_count(paragraph) <= 40 && {
-        let folded = crate::text::fold(paragraph);
-        SIGNING.iter().any(|s| folded.contains(s))
+    if crate::text::word_count(paragraph) > 40 {
+        return false;
     }
+    let folded = format!(" {} ", crate::text::fold(paragraph));
+    let has = |list: &[&str]| list.iter().any(|s| folded.contains(s));
+    has(CLOSING) || has(THIS) && has(SIGNED)
 }
 
 #[rustfmt::skip]
-const SIGNING: &[&str] = &[
-    "signed", "done at", "done in", "unterzeichnet", "geschehen zu", "geschehen in",
-    "подписан", "совершено", "кол коиыл", "qol qoiyl", "imzalan",
+const CLOSING: &[&str] = &[
+    " done at ", " done in ", " совершено в", " geschehen zu ", " geschehen in ", " ausgefertigt ",
+];
+#[rustfmt::skip]
+const THIS: &[&str] = &[
+    " this ", " the present ", " настоящ", " данн", " diese", " isbu ", " bu ", " осы ", " bul ",
+];
+#[rustfmt::skip]
+const SIGNED: &[&str] = &[
+    " signed", "подписан", "unterzeichnet", "imzalan", "кол коиыл", "qol qoiyl",
 ];
 
 #[rustfmt::skip]

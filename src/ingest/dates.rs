@@ -224,6 +224,9 @@ const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?(?:\s*[-–—]\s*[0-3]?\d
 /// A year with its case ending ("2024-cü", "2018'de") and the word for
 /// "year" that may follow ("года", "жылғы", "jylğy", "ildə", "yılında").
 const YEAR: &str = r"(?P<y>(?:19|20)\d\d)(?:-?\p{L}{1,4}|['’]\p{L}{1,5})?(?:\s*(?:il|ilin|ilde|yil|yili|yilinda|yilinin|года|году|годом|год|г\.|гг\.|жылгы|жылы|жыл|ж\.|jylgy|jylghy|jyly|jyl|j\.|year))?";
+/// "Of the month" between a month's name and its day: "dekabr ayının
+/// 25-də", "Aralık ayının 25'inde", "желтоқсан айының 25-і" (folded).
+const OF_MONTH: &str = r"(?:ayinin|ayin|аиынын|аиыныц|aiynyn)";
 /// What must follow a date: not a letter or a digit. (Unicode `\b` would
 /// send Cyrillic text down the regex crate's slowest path; the boundary
 /// before a date is checked in code.)
@@ -262,7 +265,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
             Shape::Full,
         ),
         p(format!(r"{MONTH}\.?\s+{DAY},?\s+{YEAR}"), Shape::Full),
-        p(format!(r"{YEAR}\s+{MONTH}\s+{DAY}"), Shape::Full),
+        p(format!(r"{YEAR}\s+{MONTH}(?:\s+{OF_MONTH})?\s+{DAY}"), Shape::Full),
         p(format!(r"{YEAR}\s+{DAY}\s+{MONTH}"), Shape::Full),
         p(
             r"(?P<d>[0-3]?\d)\.(?P<n>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?:['’]\p{L}{1,5}|-?\p{L}{1,4})?"
@@ -276,7 +279,7 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(format!(r"{MONTH}\s+{YEAR}"), Shape::MonthYear),
         p(format!(r"{YEAR}\s+{MONTH}"), Shape::MonthYear),
         p(format!(r"{DAY}\s*{MONTH}"), Shape::DayMonth),
-        p(format!(r"{MONTH}\s+{DAY}"), Shape::DayMonth),
+        p(format!(r"{MONTH}(?:\s+{OF_MONTH})?\s+{DAY}"), Shape::DayMonth),
     ]
 });
 
@@ -620,6 +623,8 @@ mod tests {
         assert_eq!(iso("vom 12.–14. März 2024"), ["2024-03-12"]);
         assert_eq!(iso("24 September – 2 October 2024"), ["2024-09-24"]);
         assert_eq!(iso("2024-cü il sentyabrın 24-26-da"), ["2024-09-24"]);
+        assert_eq!(iso("2024-cü il dekabr ayının 25-də"), ["2024-12-25"]);
+        assert_eq!(iso("1997-ci il iyun ayının 10-11-də"), ["1997-06-10"]);
         assert_eq!(iso("2024 жылғы 12–14 сәуірде"), ["2024-04-12"]);
     }
 

@@ -108,7 +108,9 @@ pub fn explain(
     let places_named = entities(config, EntityKind::Place, &folded);
     let people = people_named.iter().map(|(s, _)| s.clone()).collect();
     let places = places_named.iter().map(|(s, _)| s.clone()).collect();
-    let found_events = events::extract_found(&paragraphs, &mentions, &lang, date);
+    // The publication date is no event; a date the story gives is.
+    let except = date.filter(|_| !dating.is_event);
+    let found_events = events::extract_found(&paragraphs, &mentions, &lang, except, date);
     let events = found_events.iter().map(|f| f.event.clone()).collect();
     let (source_name, source_found) = match &cleaned.source_name {
         Some(name) => (Some(name.clone()), cleaned.source_found),

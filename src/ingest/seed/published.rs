@@ -12,11 +12,19 @@ use crate::ingest::dates::{Label, Mention};
 
 /// Paragraphs at the head of the text whose dates may be the story's own.
 const LEDE: usize = 2;
+/// The rank of a full date in the first paragraphs (datelines rank below
+/// it), and of a document's signing line (above it).
+const LEDE_RANK: u32 = 100;
+const SIGNING_RANK: u32 = 200;
 
 /// The date ingest writes, why, and what else it weighed.
 #[derive(Debug, Clone, Default)]
 pub struct DateChoice {
     pub date: Option<PartialDate>,
+    /// Whether the date is that of an event the story tells in its first
+    /// paragraphs (then also one of its events), not the page's or the
+    /// document's own.
+    pub is_event: bool,
     pub warning: Option<String>,
     /// Every date considered, the chosen one first, then the others by rank.
     pub candidates: Vec<Candidate>,
@@ -93,7 +101,7 @@ pub fn choose(
                 ),
                 Some(d) if !believable(&d) => (None, unbelievable(&d, today)),
                 Some(_) if i + 2 >= paragraphs.len() && is_signing_line(p) => (
-                    Some(200),
+                    Some(SIGNING_RANK),
                     "the closing line of a document that says when it was signed".to_string(),
                 ),
                 Some(_) if i >= LEDE => (
@@ -105,7 +113,7 @@ pub fn choose(
                 Some(_) => match why_not_the_story_date(p, m.start) {
                     Some(why) => (None, why.to_string()),
                     None => (
-                        Some(100),
+                        Some(LEDE_RANK),
                         "a full date in the first paragraphs: the story's own".to_string(),
                     ),
                 },
@@ -130,7 +138,7 @@ pub fn choose(
         .filter_map(|(i, c)| Some((i, c.rank?, c.date?)))
         .min_by(|a, b| {
             a.1.cmp(&b.1)
-                .then(if a.1 == 100 {
+                .then(if a.1 == LEDE_RANK {
                     b.2.cmp(&a.2)
                 } else {
                     std::cmp::Ordering::Equal
@@ -141,38 +149,22 @@ pub fn choose(
 
     let mut choice = DateChoice::default();
     match best {
-        Some((i, rank)) if rank < 100 || yearless.is_empty() => {
+        Some((i, rank)) if rank < LEDE_RANK || yearless.is_empty() => {
             candidates[i].chosen = true;
             choice.date = candidates[i].date;
+            choice.is_event = rank == LEDE_RANK;
         }
         _ => {
             // A day and month in the lede without a year (the story's own
-            // date): a full date elsewhere with that day gives the year;
-            // else the date stays out rather than borrow a year.
-            if let Some(&(at, m)) = yearless.first() {
-                let same = candidates.iter().position(|c| {
-                    c.date.is_some_and(|d| {
-                        d.month == Some(m.month) && d.day == m.day && believable(&d)
-                    })
-                });
-                match same {
-                    Some(j) => {
-                        candidates[j].chosen = true;
-                        candidates[j].why = format!(
-                            "gives the year of \"{}\" in the first paragraphs",
-                            candidates[at].written
-                        );
-                        choice.date = candidates[j].date;
-                    }
-                    None => {
-                        choice.warning = Some(format!(
-                            "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
-                            m.describe(),
-                            m.month,
-                            m.day.unwrap_or(1)
-                        ));
-                    }
-                }
+            // date): the date stays out rather than borrow a year (the same
+            // day of another year is often an anniversary's).
+            if let Some(&(_, m)) = yearless.first() {
+                choice.warning = Some(format!(
+                    "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
+                    m.describe(),
+                    m.month,
+                    m.day.unwrap_or(1)
+                ));
             }
         }
     }

@@ -118,6 +118,13 @@ impl fmt::Display for Explanation {
             t.strongest,
             t.max_topics
         )?;
+        if t.accident > 0.0 {
+            writeln!(
+                f,
+                "  an accident or disaster scores {:.1} (no site topic; a keyword in a sentence about it counts a quarter)",
+                t.accident
+            )?;
+        }
         if t.scores.is_empty() {
             writeln!(f, "  no topic's keywords are in the text")?;
         }

@@ -6,7 +6,10 @@
 //! transport and culture") counts little. At most `max_topics` (site.toml)
 //! are given, more only when the text is plainly about more.
 
+use std::sync::LazyLock;
+
 use crate::config::Config;
+use crate::lexicon::Lexicon;
 use crate::text::word_count;
 
 /// A keyword in the headline counts this many times…
@@ -21,6 +24,25 @@ const PLAINLY_SHARE: f32 = 0.75;
 const PLAINLY_PARAGRAPHS: usize = 3;
 /// Topics in one sentence that make it a list of sectors.
 const LIST_TOPICS: usize = 3;
+/// What a keyword counts in a sentence about an accident: the plane of a
+/// crash report names the accident's circumstances, not aviation links.
+const ACCIDENT_WEIGHT: f32 = 0.25;
+
+/// Words of accidents and disasters, in the six languages.
+#[rustfmt::skip]
+static ACCIDENT: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::new(
+        [
+            "crash*", "accident*", "disaster*", "catastroph*", "tragedy", "emergency landing",
+            "victims", "Absturz*", "abgestürzt*", "Unglück*", "Katastroph*", "Tragödie*",
+            "Todesopfer", "крушени*", "катастроф*", "авиакатастроф*", "авари*", "трагеди*", "погиб*",
+            "апат*", "зардап*", "apat*", "qəza*", "fəlakət*", "faciə*", "həlak*", "uçak kazası",
+            "kazası", "kazada", "kazasında", "facia*", "enkaz*",
+        ]
+        .into_iter()
+        .map(|w| (0, w)),
+    )
+});
 
 /// The topics ingest gives an article, and how each topic scored.
 #[derive(Debug, Clone, Default)]
@@ -31,8 +53,11 @@ pub struct TopicChoice {
     pub scores: Vec<TopicScore>,
     /// The score a topic needs, whatever the others score.
     pub threshold: f32,
-    /// The highest score of any topic.
+    /// The highest score of any topic, or of the accident the text reports.
     pub strongest: f32,
+    /// How much the text speaks of an accident or disaster (no site topic:
+    /// a crash report names a plane without being about aviation).
+    pub accident: f32,
     pub max_topics: usize,
 }
 
@@ -77,8 +102,17 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
         }
     };
 
+    let title_accidents = ACCIDENT.find(title).len();
+    let title_accident = if title_accidents == 0 {
+        1.0
+    } else {
+        ACCIDENT_WEIGHT
+    };
+    // How much the text is about an accident, weighed as a topic is: no
+    // site topic, but one a topic must compare with.
+    let mut accident_score = TITLE_WEIGHT * title_accidents as f32;
     for hit in lexicon.find(title) {
-        score[hit.id] += TITLE_WEIGHT * hit.weight as f32;
+        score[hit.id] += TITLE_WEIGHT * title_accident * hit.weight as f32;
         in_title[hit.id] += 1;
         note(hit.id, &title[hit.start..hit.end]);
     }
@@ -95,12 +129,24 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
                 s.push(hit.id);
             }
         }
+        let accidents: Vec<usize> = ACCIDENT
+            .find(paragraph)
+            .iter()
+            .map(|h| sentence_of(h.start))
+            .collect();
+        accident_score += place * accidents.len() as f32;
         let mut here = vec![false; n];
         for hit in &hits {
-            let k = topics_in[sentence_of(hit.start)].len();
+            let sentence = sentence_of(hit.start);
+            let k = topics_in[sentence].len();
             let listed = k >= LIST_TOPICS;
             let list = if listed { 1.5 / k as f32 } else { 1.0 };
-            score[hit.id] += place * list * hit.weight as f32;
+            let accident = if accidents.contains(&sentence) {
+                ACCIDENT_WEIGHT
+            } else {
+                1.0
+            };
+            score[hit.id] += place * list * accident * hit.weight as f32;
             if i < PARAGRAPH_WEIGHTS.len() {
                 in_lede[hit.id] += 1;
             } else {
@@ -118,7 +164,7 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
         }
     }
 
-    let strongest = score.iter().copied().fold(0.0, f32::max);
+    let strongest = score.iter().copied().fold(accident_score, f32::max);
     let max_topics = config.max_topics;
     let mut scores: Vec<TopicScore> = (0..n)
         .filter(|&t| score[t] > 0.0)
@@ -191,6 +237,7 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
         scores,
         threshold,
         strongest,
+        accident: accident_score,
         max_topics,
     }
 }

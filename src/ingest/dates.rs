@@ -470,7 +470,7 @@ pub enum Label {
     None,
     /// "Published", "Опубликовано", "Yayımlandı", "Dərc edilib", "Жарияланды".
     Published,
-    /// "Updated", "Обновлено", "Güncelleme", "Stand": the story may be older.
+    /// "Updated", "Обновлено", "Güncelleme": the story may be older.
     Updated,
     /// "Last updated", "last edited": a page kept up to date, whose first
     /// publication the line does not give.
@@ -502,7 +502,7 @@ const LABELS: &[(&str, Label)] = &[
     ("eklenme tarihi", Label::Published), ("giris", Label::Published),
     ("giris tarihi", Label::Published),
     ("updated", Label::Updated), ("update", Label::Updated), ("aktualisiert", Label::Updated),
-    ("aktualisiert am", Label::Updated), ("stand", Label::Updated),
+    ("aktualisiert am", Label::Updated),
     ("обновлено", Label::Updated), ("обновлен", Label::Updated), ("изменено", Label::Updated),
     ("жанартылды", Label::Updated), ("janartyldy", Label::Updated),
     ("yenilenib", Label::Updated), ("yenilendi", Label::Updated),
@@ -675,7 +675,8 @@ mod tests {
         assert_eq!(label("Жарияланды: 17.05.2024 10:15"), Label::Published);
         assert_eq!(label("Giriş: 06 Temmuz 2024, 13:25"), Label::Published);
         assert_eq!(label("Обновлено 21 ноября 2024, 16:02"), Label::Updated);
-        assert_eq!(label("Stand: 14.09.2023 16:45 Uhr"), Label::Updated);
+        // "Stand" dates the page as it stands: the German sites' own date line.
+        assert_eq!(label("Stand: 14.09.2023 16:45 Uhr"), Label::None);
         assert_eq!(label("Last Updated: January 7, 2025"), Label::LastEdited);
         assert_eq!(
             label("This page was last edited on 26 September 2019, at 10:21"),

@@ -69,7 +69,7 @@ impl Dateline {
     /// The page's header date: a weekday and no time, above the headline
     /// with other lines between ("Жұма, 5 желтоқсан 2025" over the menu).
     pub fn is_header(&self) -> bool {
-        self.weekday && !self.time && matches!(self.place, Place::Above(d) if d >= 1)
+        self.weekday && !self.time
     }
 }
 
@@ -551,11 +551,20 @@ pub fn clean(text: &str) -> Cleaned {
                 .filter(|&i| word_count(&lines[i]) >= 3)
                 .max_by_key(|&i| (word_count(&lines[i]), std::cmp::Reverse(i)))
         });
+    // Paragraphs of text before each line: a dateline with a few of them
+    // above it is still at the head of the article.
+    let text_before: Vec<usize> = (0..n)
+        .scan(0, |count, i| {
+            let before = *count;
+            *count += usize::from(is_body(&kind, i));
+            Some(before)
+        })
+        .collect();
     out.datelines = place_datelines(
         &lines,
         &dateline_lines,
         headline.unwrap_or(first_body),
-        first_body,
+        &text_before,
         last_body.unwrap_or(n),
     );
     out.dateline = out
@@ -647,12 +656,13 @@ pub fn clean(text: &str) -> Cleaned {
 }
 
 /// The datelines at `indices` of `lines`, each placed against the headline
-/// (or the text's first line) at `reference`.
+/// (or the text's first line) at `reference`; one with fewer than three
+/// paragraphs of text above it is still at the article's head.
 fn place_datelines(
     lines: &[String],
     indices: &[usize],
     reference: usize,
-    first_body: usize,
+    text_before: &[usize],
     last_body: usize,
 ) -> Vec<Dateline> {
     indices
@@ -664,7 +674,7 @@ fn place_datelines(
                 Place::Above(reference - i - 1)
             } else if i > last_body {
                 Place::AfterText
-            } else if i < first_body || i - reference <= 3 {
+            } else if text_before[i] < 3 || i - reference <= 3 {
                 Place::Below(i.saturating_sub(reference + 1))
             } else {
                 Place::InText

@@ -196,6 +196,16 @@ fn dateline_rank(
             "after the article's text: furniture of the page".into(),
         );
     }
+    if dl.place == Place::InText {
+        return (None, "a date line among the paragraphs, away from the headline: a table, a reference or a promotion, not the article's date".into());
+    }
+    if label == Label::Updated {
+        return (
+            None,
+            "an update: the story may be older, and a missing date is better than a wrong one"
+                .into(),
+        );
+    }
     if dl.is_header() {
         return (None, "names a weekday, gives no time and stands above the headline apart from it: the page's header date (today's), not the article's".into());
     }
@@ -206,11 +216,8 @@ fn dateline_rank(
     };
     let (rank, why) = match (label, near) {
         (Label::Published, _) => (0, "labelled as the publication date"),
-        (Label::None, true) => (10, "a date line next to the headline"),
-        (Label::Updated, true) => (20, "an update next to the headline, the only date there"),
-        (Label::None, false) => (30, "a date line away from the headline"),
-        (Label::Updated, false) => (40, "an update away from the headline"),
-        (Label::LastEdited, _) => unreachable!("refused above"),
+        (_, true) => (10, "a date line next to the headline"),
+        (_, false) => (30, "a date line above the headline, apart from it"),
     };
     let distance = match dl.place {
         Place::Above(d) | Place::Below(d) => d.min(9) as u32,
@@ -357,12 +364,18 @@ mod tests {
     }
 
     #[test]
-    fn published_beats_updated_and_last_edited_is_refused() {
+    fn published_is_taken_and_updates_and_last_edited_are_refused() {
         let page = "Kazakhstan and Azerbaijan sign a ferry deal in Aktau\n\
             Updated: 5 March 2024\nPublished: 4 March 2024 | 09:30\n\
             The two countries signed an agreement on new ferry lines across the Caspian Sea on Monday.\n\
             The ferries will carry containers between Aktau and Alat from next year.";
         assert_eq!(date_in(page).as_deref(), Some("2024-03-04"));
+        // An update alone may be years after the story.
+        let page = "Kazakhstan and Azerbaijan sign a ferry deal in Aktau\n\
+            Updated Jul 24, 2018, 2:15pm EDT\n\
+            The two countries signed an agreement on new ferry lines across the Caspian Sea on Monday.\n\
+            The ferries will carry containers between Aktau and Alat from next year.";
+        assert_eq!(date_in(page), None);
         let page = "Vidyard introduces new features on its video platform\nLast Updated: January 7, 2025\n\
             The company witnessed a large increase in new monthly sign-ups since March 1, 2020 and launched features.\n\
             Video is the ultimate engagement tool for marketers, the company said in a statement.";

@@ -18,6 +18,13 @@ const TITLE_WEIGHT: f32 = 3.0;
 const PARAGRAPH_WEIGHTS: [f32; 2] = [2.0, 1.5];
 /// A topic below this share of the strongest one's score is a side matter.
 pub(crate) const SHARE_OF_STRONGEST: f32 = 0.4;
+/// A topic under that share is still one when it comes back, outside
+/// lists, in this many paragraphs and this share of all of them, at this
+/// share of the strongest at least (a long joint statement names every
+/// sector in a paragraph or two: that is no recurring topic).
+const RECURRING_PARAGRAPHS: usize = 3;
+const RECURRING_OF_PARAGRAPHS: f32 = 0.25;
+const RECURRING_SHARE: f32 = 0.15;
 /// A topic past `max_topics` is kept only at this share of the strongest,
 /// and named in this many paragraphs.
 const PLAINLY_SHARE: f32 = 0.75;
@@ -192,11 +199,15 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
         let recurs = s.paragraphs >= 2 || s.in_title > 0 || s.score >= 2.0 * threshold;
         let (chosen, why) = if s.score < threshold {
             (false, format!("below the threshold {threshold:.1}"))
-        } else if s.score < SHARE_OF_STRONGEST * strongest {
+        } else if s.score < SHARE_OF_STRONGEST * strongest
+            && !(s.paragraphs >= RECURRING_PARAGRAPHS
+                && s.paragraphs as f32 >= RECURRING_OF_PARAGRAPHS * paragraphs.len() as f32
+                && s.score >= RECURRING_SHARE * strongest)
+        {
             (
                 false,
                 format!(
-                    "under {:.0}% of the strongest topic's {strongest:.1}: a side matter",
+                    "under {:.0}% of the strongest topic's {strongest:.1}, and not in {RECURRING_PARAGRAPHS} paragraphs and a quarter of them: a side matter",
                     SHARE_OF_STRONGEST * 100.0
                 ),
             )

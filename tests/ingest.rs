@@ -473,3 +473,61 @@ fn a_symbolic_link_in_seeds_is_named_and_not_followed() {
         stderr(&out)
     );
 }
+
+#[test]
+fn explain_says_why_and_writes_nothing() {
+    let fresh = site(true, false);
+    let out = caspian(fresh.path(), &["ingest", "--explain", SEED_003]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "seeds/003_e315b40c047e683f.txt -> content/presidents-of-kazakhstan-and-azerbaijan-made-a-joint-statement.md (new); --explain writes nothing",
+        "title: Presidents of Kazakhstan and Azerbaijan made a joint statement",
+        "lang: en (English)",
+        "date: 2023-04-10",
+        "topics: [diplomacy]",
+        "events:",
+        "  2005-05-24: Treaty on strategic partnership and allied relations",
+        "source: TuraNews",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "no line {line:?} in\n{text}"
+        );
+    }
+    // Why the date: the signing line chosen, the treaty's date refused.
+    assert!(
+        text.contains(
+            "chosen    2023-04-10  \"April 10, 2023\", paragraph 27: the closing line of a document"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("refused   2005-05-24  \"May 24, 2005\""),
+        "{text}"
+    );
+    // Each topic's score against the threshold and the strongest.
+    assert!(text.contains("  + diplomacy"), "{text}");
+    assert!(text.contains("a side matter"), "{text}");
+    assert!(text.contains("  - energy"), "{text}");
+    assert!(
+        !fresh.path().join("content").exists(),
+        "--explain wrote content/"
+    );
+
+    // A seed edited by hand since is said so; a missing seed is an error.
+    let edited = site(true, true);
+    let out = caspian(edited.path(), &["ingest", "--explain", SEED_000]);
+    assert!(
+        stdout(&out).contains("(edited by hand: kept unless --force)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = caspian(edited.path(), &["ingest", "--explain", "seeds/nope.txt"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("seeds/nope.txt: no such seed"),
+        "{}",
+        stderr(&out)
+    );
+}

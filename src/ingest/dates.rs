@@ -500,6 +500,8 @@ const LABELS: &[(&str, Label)] = &[
     ("yayin tarihi", Label::Published), ("yayinlanma tarihi", Label::Published),
     ("olusturulma", Label::Published), ("olusturulma tarihi", Label::Published),
     ("eklenme tarihi", Label::Published), ("giris", Label::Published),
+    ("sendung", Label::Published), ("sendung vom", Label::Published), ("broadcast", Label::Published),
+    ("эфир", Label::Published),
     ("giris tarihi", Label::Published),
     ("updated", Label::Updated), ("update", Label::Updated), ("aktualisiert", Label::Updated),
     ("aktualisiert am", Label::Updated),

@@ -12,10 +12,14 @@ use crate::ingest::dates::{Label, Mention};
 
 /// Paragraphs at the head of the text whose dates may be the story's own.
 const LEDE: usize = 2;
-/// The rank of a full date in the first paragraphs (datelines rank below
-/// it), and of a document's signing line (above it).
+/// The rank of a wire dateline opening a paragraph ("12.08.2018 - …",
+/// "Astana, 5 September 2008, (Khabar) - …"), of a full date in the first
+/// paragraphs (datelines rank below both), and of a document's signing line.
+const WIRE_RANK: u32 = 50;
 const LEDE_RANK: u32 = 100;
 const SIGNING_RANK: u32 = 200;
+/// Paragraphs in which a wire dateline may open one.
+const WIRE_PARAGRAPHS: usize = 6;
 
 /// The date ingest writes, why, and what else it weighed.
 #[derive(Debug, Clone, Default)]
@@ -100,6 +104,10 @@ pub fn choose(
                     ),
                 ),
                 Some(d) if !believable(&d) => (None, unbelievable(&d, today)),
+                Some(_) if i < WIRE_PARAGRAPHS && opens_as_wire(p, m.start, m.end) => (
+                    Some(WIRE_RANK),
+                    "a wire dateline opening a paragraph (\"date - …\")".to_string(),
+                ),
                 Some(_) if i + 2 >= paragraphs.len() && is_signing_line(p) => (
                     Some(SIGNING_RANK),
                     "the closing line of a document that says when it was signed".to_string(),
@@ -190,7 +198,7 @@ fn dateline_rank(
     if label == Label::LastEdited {
         return (None, "a \"last updated\" or \"last edited\" date: the page's, not the story's first publication".into());
     }
-    if dl.place == Place::AfterText {
+    if dl.place == Place::AfterText && label != Label::Published {
         return (
             None,
             "after the article's text: furniture of the page".into(),
@@ -269,6 +277,23 @@ fn why_not_the_story_date(paragraph: &str, start: usize) -> Option<&'static str>
         return Some("the date of an embedded post, not of the article");
     }
     None
+}
+
+/// Whether the date at `start..end` opens `paragraph` as a wire story's
+/// dateline does: at its start or after a place ("Astana, "), followed by
+/// a dash, perhaps after the agency ("(Khabar) -").
+fn opens_as_wire(paragraph: &str, start: usize, end: usize) -> bool {
+    let before = paragraph[..start].trim();
+    let place = before.is_empty()
+        || before.ends_with(',')
+            && crate::text::word_count(before) <= 3
+            && before.chars().next().is_some_and(char::is_uppercase);
+    let after = paragraph[end..].trim_start_matches([',', ' ']);
+    let after = match after.strip_prefix('(') {
+        Some(rest) => rest.split_once(')').map_or(after, |(_, r)| r.trim_start()),
+        None => after,
+    };
+    place && after.starts_with(['-', '–', '—'])
 }
 
 /// Whether a paragraph is the closing line of a treaty or a statement:
@@ -407,6 +432,19 @@ mod tests {
             date_in("Sign-ups grew fourfold since March 1, 2020, the company said in a statement today.\n\nIt launched new features.").as_deref(),
             None
         );
+    }
+
+    #[test]
+    fn a_wire_dateline_opening_a_paragraph_dates_the_article() {
+        let page = "Caspian states sign the convention\n\
+            Leaders of five countries met at the coast.\n\
+            Astana, 5 September 2008, (Khabar) - The office of the cultural centre opened in the capital today.\n\
+            It will hold exhibitions and concerts through the year.";
+        assert_eq!(date_in(page).as_deref(), Some("2008-09-05"));
+        let page = "Abkommen über das Kaspische Meer\n\
+            12.08.2018 - Staats- und Regierungschefs der fünf Anrainerstaaten haben ein Abkommen unterzeichnet.\n\
+            Es regelt die Nutzung des Meeres.";
+        assert_eq!(date_in(page).as_deref(), Some("2018-08-12"));
     }
 
     #[test]

@@ -35,6 +35,11 @@ enum Command {
         /// Web addresses to fetch into seeds/ first (https://…).
         #[arg(value_name = "URL")]
         urls: Vec<String>,
+        /// Print what ingest would write for this seed and why (the lines
+        /// and words that decided each field, the scores of the
+        /// alternatives); write nothing.
+        #[arg(long, value_name = "SEED", conflicts_with = "force")]
+        explain: Option<PathBuf>,
     },
     /// Build the site from content/ into public/.
     Build {
@@ -93,7 +98,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
-        Command::Ingest { force, urls } => ingest(&root, force, &urls),
+        Command::Ingest {
+            explain: Some(seed),
+            ..
+        } => explain(&root, &seed),
+        Command::Ingest { force, urls, .. } => ingest(&root, force, &urls),
         Command::Build { out, base_url } => build(&root, out.as_deref(), base_url.as_deref()),
         Command::Check { deny_warnings } => check(&root, deny_warnings),
         Command::Serve { port, bind } => {
@@ -107,6 +116,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             topics,
         } => new(&root, &title, lang.as_deref(), date.as_deref(), &topics),
     }
+}
+
+fn explain(root: &Path, seed: &Path) -> anyhow::Result<ExitCode> {
+    let config = caspian::config::Config::load(root)?;
+    print!("{}", caspian::ingest::explain(root, &config, seed)?);
+    Ok(ExitCode::SUCCESS)
 }
 
 fn ingest(root: &Path, force: bool, urls: &[String]) -> anyhow::Result<ExitCode> {

@@ -423,3 +423,31 @@ fn a_custom_domain_gets_its_cname_file() {
             .contains("<loc>https://news.example.org/articles/summit-2023/</loc>")
     );
 }
+
+#[test]
+fn a_topic_page_shows_the_passage_that_names_the_topic_most() {
+    let site = fixture("site");
+    write(
+        site.path(),
+        "content/pipeline-2024.md",
+        "---\ntitle: Caspian pipeline agreed\ndate: 2024-05-01\nlang: en\ntopics: [energy]\n---\n\n\
+         The ministers met in Baku and mentioned oil once among many other things.\n\n\
+         The new pipeline will carry oil and natural gas under the Caspian to Baku, and its electricity comes from a wind farm.\n",
+    );
+    let files = build(site.path(), SUB);
+    let page = html(&files, "topics/energy/index.html");
+    let card = select(&page, ".card")
+        .into_iter()
+        .find(|c| c.html().contains("pipeline-2024"))
+        .expect("the article is on the energy page");
+    let summary = card
+        .select(&scraper::Selector::parse(".card-summary").unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect::<String>();
+    assert!(
+        summary.starts_with("The new pipeline will carry oil"),
+        "{summary}"
+    );
+}

@@ -176,4 +176,49 @@ fn saved_readability_pages_keep_their_floors() {
     // `<time pubdate>`, itemprop): 15 of the 18 are the dateline the page
     // shows; none may be added without looking.
     assert!(s.date_invented <= 18, "{report}");
+    assert_eq!(s.errors, 0, "{report}");
+}
+
+/// Dates on the copied Readability pages: right where the text shows the
+/// publication date next to the headline, and never wrong (a header's date,
+/// an update, a table's or a reference's date are refused).
+#[test]
+fn dates_of_the_readability_pages_are_never_wrong() {
+    let all = outcomes("readability", Input::Copied);
+    let s = Summary::of(&all);
+    let report = format!(
+        "dates right {}, partial {}, wrong {} of {} given",
+        s.date_right, s.date_partial, s.date_wrong, s.date_given
+    );
+    assert!(s.date_right >= 9, "{report}");
+    assert!(s.date_wrong == 0, "{report}");
+}
+
+/// Dates, topics and events of the chronicle articles: the publication date
+/// found where the copy shows it and never wrong, topics by what the text is
+/// about, and the annotated events found with the same date and words.
+#[test]
+fn metadata_of_the_chronicle_articles_keeps_its_floors() {
+    let all = outcomes("chronicle", Input::Copied);
+    let s = Summary::of(&all);
+    let report = format!(
+        "dates right {} wrong {} of {} given; topics P {:.3} R {:.3} F1 {:.3}; events {} of {}",
+        s.date_right,
+        s.date_wrong,
+        s.date_given,
+        s.topics.precision(),
+        s.topics.recall(),
+        s.topics.f1(),
+        s.events_found,
+        s.events_expected
+    );
+    assert!(s.date_right >= 28, "{report}");
+    assert!(s.date_wrong == 0, "{report}");
+    assert!(s.topics.f1() >= 0.845, "{report}");
+    assert!(s.events_found >= 35, "{report}");
+    // No article gets more topics than max_topics allows, but for a text
+    // plainly about more.
+    for o in &all {
+        assert!(o.topics_got.len() <= 4, "{}: {:?}", o.name, o.topics_got);
+    }
 }

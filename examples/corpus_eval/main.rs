@@ -25,11 +25,12 @@ struct Args {
     worst: usize,
     page: Option<String>,
     today: PartialDate,
+    misses: bool,
 }
 
 fn usage() -> ! {
     eprintln!(
-        "usage: corpus_eval [--html] [--root SITE] [--worst N] [--page NAME] [--today YYYY-MM-DD] CORPUS..."
+        "usage: corpus_eval [--html] [--root SITE] [--worst N] [--page NAME] [--today YYYY-MM-DD] [--misses] CORPUS..."
     );
     std::process::exit(2)
 }
@@ -42,6 +43,7 @@ fn args() -> Args {
         worst: 10,
         page: None,
         today: caspian::date::today(),
+        misses: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -51,6 +53,7 @@ fn args() -> Args {
             "--root" => args.root = value().into(),
             "--worst" => args.worst = value().parse().unwrap_or_else(|_| usage()),
             "--page" => args.page = Some(value()),
+            "--misses" => args.misses = true,
             "--today" => args.today = PartialDate::parse(&value()).unwrap_or_else(|_| usage()),
             "-h" | "--help" => usage(),
             _ if a.starts_with("--") => usage(),
@@ -93,6 +96,9 @@ fn main() {
         );
         print_table(&outcomes);
         print_metadata(&outcomes);
+        if args.misses {
+            print_misses(&outcomes);
+        }
         print_worst(&outcomes, if args.page.is_some() { 1 } else { args.worst });
     }
 }
@@ -203,6 +209,63 @@ fn print_worst(outcomes: &[Outcome], n: usize) {
             }
         }
     }
+}
+
+/// Every page whose date, topics or events are not as expected, with what
+/// ingest gave and what a person wrote down.
+fn print_misses(outcomes: &[Outcome]) {
+    use score::DateOutcome;
+    println!("### misses\n");
+    for o in outcomes {
+        let mut lines = Vec::new();
+        let want_date = o.expected.publication_date().map(|d| d.iso());
+        if !matches!(o.date, DateOutcome::Right | DateOutcome::NoneExpected) {
+            lines.push(format!(
+                "date {:?}: got {}, want {}",
+                o.date,
+                o.date_got.map_or("none".into(), |d| d.iso()),
+                want_date.unwrap_or_else(|| "none".into())
+            ));
+        }
+        if let (Some(t), Some(want)) = (o.topics, &o.expected.topics)
+            && (t.extra > 0 || t.missed > 0)
+        {
+            lines.push(format!(
+                "topics: got [{}], want [{}], passing [{}]",
+                o.topics_got.join(", "),
+                want.join(", "),
+                o.expected.topics_passing.join(", ")
+            ));
+        }
+        for w in o.expected.events.iter().flatten() {
+            let found = o
+                .events_got
+                .iter()
+                .any(|(d, t)| *d == w.date && score::tokens(t) == score::tokens(&w.text));
+            if !found {
+                let got = o
+                    .events_got
+                    .iter()
+                    .find(|(d, _)| *d == w.date)
+                    .map_or("nothing".to_string(), |(_, t)| format!("{t:?}"));
+                lines.push(format!("event {}: want {:?}, got {got}", w.date, w.text));
+            }
+        }
+        for (d, t) in &o.events_got {
+            let expected = o.expected.events.iter().flatten().any(|w| w.date == *d);
+            if o.expected.events.is_some() && !expected {
+                lines.push(format!("event {d}: not expected: {t:?}"));
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        println!("- **{}** ({})", o.name, o.lang);
+        for l in lines {
+            println!("  - {l}");
+        }
+    }
+    println!();
 }
 
 fn clip(s: &str, n: usize) -> String {

@@ -386,6 +386,9 @@ pub struct Outcome {
     pub events_found: usize,
     pub events_expected: usize,
     pub events_got: Vec<(String, String)>,
+    /// What ingest gave and what was expected, for the list of misses.
+    pub topics_got: Vec<String>,
+    pub expected: Expected,
 }
 
 impl Outcome {
@@ -434,6 +437,8 @@ pub fn evaluate(page: &Page, input: Input, config: &Config, today: PartialDate) 
         events_found: 0,
         events_expected: page.expected.events.as_ref().map_or(0, Vec::len),
         events_got: Vec::new(),
+        topics_got: Vec::new(),
+        expected: page.expected.clone(),
     };
     let ingested = match result {
         Ok(i) => i,
@@ -453,6 +458,7 @@ pub fn evaluate(page: &Page, input: Input, config: &Config, today: PartialDate) 
     out.date_got = fm.date;
     out.date = compare_dates(fm.date, want_date);
     let e = &page.expected;
+    out.topics_got = fm.topics.clone();
     out.topics = e
         .topics
         .as_ref()

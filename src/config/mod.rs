@@ -26,6 +26,8 @@ struct SiteFile {
     languages: Vec<String>,
     #[serde(default = "default_paginate")]
     paginate: usize,
+    #[serde(default = "default_max_topics")]
+    max_topics: usize,
     #[serde(default)]
     entities: Option<String>,
     #[serde(default)]
@@ -40,6 +42,10 @@ fn default_language() -> String {
 
 fn default_paginate() -> usize {
     50
+}
+
+fn default_max_topics() -> usize {
+    3
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +134,9 @@ pub struct Config {
     pub language: String,
     pub languages: Vec<String>,
     pub paginate: usize,
+    /// The most topics ingest gives an article, unless its text is plainly
+    /// about more.
+    pub max_topics: usize,
     pub cname: Option<String>,
     pub topics: Vec<Topic>,
     pub people: Vec<Entity>,
@@ -222,6 +231,13 @@ impl Config {
         if site.paginate == 0 {
             return Err(site_file.error("paginate must be at least 1".into()));
         }
+        if site.max_topics == 0 {
+            return Err(site_file.error(
+                "max_topics must be at least 1 (the most topics ingest gives an article; \
+                 3 if left out)"
+                    .into(),
+            ));
+        }
         let topics = read_topics(site.topics, &site_file)?;
         let entities_path = entities_file
             .clone()
@@ -244,6 +260,7 @@ impl Config {
             language: site.language,
             languages: site.languages,
             paginate: site.paginate,
+            max_topics: site.max_topics,
             cname: site.cname.filter(|c| !c.trim().is_empty()),
             topic_lexicons,
             topic_lexicon_all,

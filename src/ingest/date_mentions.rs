@@ -47,7 +47,8 @@ impl Mention {
     }
 }
 
-/// Month names that are only ever whole words (English and German).
+/// Month names that are only ever whole words (English and German, and the
+/// abbreviations of Russian).
 const EXACT: &[(&str, u8)] = &[
     ("january", 1),
     ("jan", 1),
@@ -84,13 +85,36 @@ const EXACT: &[(&str, u8)] = &[
     ("okt", 10),
     ("dezember", 12),
     ("dez", 12),
+    // Turkish abbreviations ("19 Ağu 2023", "15 Şub 2018").
+    ("oca", 1),
+    ("sub", 2),
+    ("nis", 4),
+    ("haz", 6),
+    ("tem", 7),
+    ("agu", 8),
+    ("eyl", 9),
+    ("eki", 10),
+    ("kas", 11),
+    ("ara", 12),
     ("мая", 5),
     ("маи", 5),
     ("мае", 5),
+    ("янв", 1),
+    ("фев", 2),
+    ("февр", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("авг", 8),
+    ("сен", 9),
+    ("сент", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("дек", 12),
 ];
 
-/// Stems that take case endings (folded: `қ`→`к`, `ı`→`i`, `ş`→`s`...), and
-/// how many letters of ending each may carry.
+/// Stems that take case endings (folded: `қ`→`к`, `ı`→`i`, `ş`→`s`, `ý`→`y`,
+/// apostrophes dropped), and how many letters of ending each may carry.
 const STEMS: &[(&str, u8, usize)] = &[
     // Russian
     ("январ", 1, 2),
@@ -117,21 +141,33 @@ const STEMS: &[(&str, u8, usize)] = &[
     ("казан", 10, 5),
     ("караша", 11, 5),
     ("желтоксан", 12, 5),
-    // Kazakh, Latin
+    // Kazakh, Latin: 2021 (qañtar, säuır, şılde, qyrküiek, qaraşa), 2018
+    // (qańtar, sáýir, naýryz, maýsym, shilde, qyrkúiek, qarasha), 2017
+    // (qan'tar, sa'ui'r, s'i'lde, qyrku'iek, qaras'a) and the transliterations
+    // of the press (nawryz, sawir, mawsym, qyrkuyek, zheltoqsan).
     ("qantar", 1, 5),
     ("aqpan", 2, 5),
     ("nauryz", 3, 5),
+    ("nayryz", 3, 5),
+    ("nawryz", 3, 5),
     ("sauir", 4, 5),
+    ("sayir", 4, 5),
+    ("sawir", 4, 5),
     ("mamyr", 5, 5),
     ("mausym", 6, 5),
+    ("maysym", 6, 5),
+    ("mawsym", 6, 5),
     ("silde", 7, 5),
     ("shilde", 7, 5),
     ("tamyz", 8, 5),
     ("qyrkuiek", 9, 5),
+    ("qyrkyiek", 9, 5),
+    ("qyrkuyek", 9, 5),
     ("qazan", 10, 5),
     ("qarasa", 11, 5),
     ("qarasha", 11, 5),
     ("jeltoqsan", 12, 5),
+    ("zheltoqsan", 12, 5),
     // Azerbaijani
     ("yanvar", 1, 5),
     ("fevral", 2, 5),
@@ -159,8 +195,13 @@ const STEMS: &[(&str, u8, usize)] = &[
     ("aralik", 12, 5),
 ];
 
-/// The month a folded word names, if it names one.
+/// The month a folded word names, if it names one. Apostrophes inside the
+/// word (Kazakh Latin of 2017, Turkish case endings: "Mart'ta") are dropped.
 pub fn month_of(word: &str) -> Option<u8> {
+    if word.contains(['\'', '’']) {
+        let joined: String = word.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
+        return month_of(&joined);
+    }
     if let Some(&(_, m)) = EXACT.iter().find(|(w, _)| *w == word) {
         return Some(m);
     }
@@ -174,8 +215,22 @@ pub fn month_of(word: &str) -> Option<u8> {
         .map(|&(_, m, _)| m)
 }
 
-const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.|-?\p{L}{1,4})?";
-const YEAR: &str = r"(?P<y>(?:19|20)\d\d)(?:-?\p{L}{1,4})?(?:\s*(?:il|ilin|ilde|yil|yili|yilinda|года|год|г\.|гг\.|жылгы|жылы|жыл|jylgy|jyly|year)\b)?";
+/// A month's name, with the apostrophes of Kazakh Latin (2017) and of
+/// Turkish case endings inside it.
+const MONTH: &str = r"(?P<m>\p{L}+(?:['’]\p{L}+)*)";
+/// A day, or the first day of a range ("24–26", "12.–14."), with its
+/// ordinal or case ending ("24th", "3-də", "5'inde").
+const DAY: &str = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|\.)?(?:\s*[-–—]\s*[0-3]?\d(?:st|nd|rd|th|\.)?)?(?:-?\p{L}{1,4}|['’]\p{L}{1,5})?";
+/// A year with its case ending ("2024-cü", "2018'de") and the word for
+/// "year" that may follow ("года", "жылғы", "jylğy", "ildə", "yılında").
+const YEAR: &str = r"(?P<y>(?:19|20)\d\d)(?:-?\p{L}{1,4}|['’]\p{L}{1,5})?(?:\s*(?:il|ilin|ilde|yil|yili|yilinda|yilinin|года|году|годом|год|г\.|гг\.|жылгы|жылы|жыл|ж\.|jylgy|jylghy|jyly|jyl|j\.|year))?";
+/// "Of the month" between a month's name and its day: "dekabr ayının
+/// 25-də", "Aralık ayının 25'inde", "желтоқсан айының 25-і" (folded).
+const OF_MONTH: &str = r"(?:ayinin|ayin|аиынын|аиыныц|aiynyn)";
+/// What must follow a date: not a letter or a digit. (Unicode `\b` would
+/// send Cyrillic text down the regex crate's slowest path; the boundary
+/// before a date is checked in code.)
+const END: &str = r"(?:[^\p{L}\p{N}]|$)";
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Shape {
@@ -187,38 +242,54 @@ enum Shape {
 struct Pattern {
     regex: Regex,
     shape: Shape,
+    /// Whether it needs a month's name (the slow patterns).
+    named: bool,
 }
 
 static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
-    let p = |re: String, shape| Pattern {
-        regex: Regex::new(&re).expect("date pattern"),
+    let p = |core: String, shape| Pattern {
+        named: core.contains("(?P<m>"),
+        regex: Regex::new(&format!("(?P<x>{core}){END}")).expect("date pattern"),
         shape,
     };
     vec![
+        // "24 September – 2 October 2024": the first day, the year of the last.
         p(
-            format!(r"\b{DAY}\s*(?:of\s+)?(?P<m>\p{{L}}+)\.?,?\s+{YEAR}"),
+            format!(
+                r"{DAY}\s*{MONTH}\.?\s*[-–—]\s*[0-3]?\d\.?\s*(?P<m2>\p{{L}}+)\.?,?\s+{YEAR}"
+            ),
             Shape::Full,
         ),
         p(
-            format!(r"\b(?P<m>\p{{L}}+)\.?\s+{DAY},?\s+{YEAR}"),
+            format!(r"{DAY}\s*(?:of\s+)?{MONTH}\.?(?:\s*,)?\s+{YEAR}"),
             Shape::Full,
         ),
-        p(format!(r"\b{YEAR}\s+(?P<m>\p{{L}}+)\s+{DAY}"), Shape::Full),
-        p(format!(r"\b{YEAR}\s+{DAY}\s+(?P<m>\p{{L}}+)"), Shape::Full),
+        p(format!(r"{MONTH}\.?\s+{DAY},?\s+{YEAR}"), Shape::Full),
+        p(format!(r"{YEAR}\s+{MONTH}(?:\s+{OF_MONTH})?\s+{DAY}"), Shape::Full),
+        p(format!(r"{YEAR}\s+{DAY}\s+{MONTH}"), Shape::Full),
         p(
-            r"\b(?P<d>[0-3]?\d)\.(?P<n>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b".into(),
+            r"(?P<d>[0-3]?\d)\.(?P<n>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?:['’]\p{L}{1,5}|-?\p{L}{1,4})?"
+                .into(),
             Shape::Full,
         ),
         p(
-            r"\b(?P<y>(?:19|20)\d\d)-(?P<n>[01]\d)-(?P<d>[0-3]\d)\b".into(),
+            r"(?P<y>(?:19|20)\d\d)-(?P<n>[01]\d)-(?P<d>[0-3]\d)".into(),
             Shape::Full,
         ),
-        p(format!(r"\b(?P<m>\p{{L}}+)\s+{YEAR}"), Shape::MonthYear),
-        p(format!(r"\b{YEAR}\s+(?P<m>\p{{L}}+)"), Shape::MonthYear),
-        p(format!(r"\b{DAY}\s*(?P<m>\p{{L}}+)"), Shape::DayMonth),
-        p(format!(r"\b(?P<m>\p{{L}}+)\s+{DAY}\b"), Shape::DayMonth),
+        p(format!(r"{MONTH}\s+{YEAR}"), Shape::MonthYear),
+        p(format!(r"{YEAR}\s+{MONTH}"), Shape::MonthYear),
+        p(format!(r"{DAY}\s*{MONTH}"), Shape::DayMonth),
+        p(format!(r"{MONTH}(?:\s+{OF_MONTH})?\s+{DAY}"), Shape::DayMonth),
     ]
 });
+
+/// Whether the character before byte `i` of `s` ends a word.
+fn after_word(s: &str, i: usize) -> bool {
+    s[..i]
+        .chars()
+        .next_back()
+        .is_some_and(crate::text::is_word_char)
+}
 
 /// Every date written in `text`, in order, none overlapping another. Where
 /// two readings overlap, the full date wins over a partial one.
@@ -230,36 +301,41 @@ pub fn find(text: &str) -> Vec<Mention> {
     let folded = Folded::new(text);
     // The patterns with a month's name are the slow ones; most paragraphs
     // name no month at all.
-    let names_a_month =
-        crate::text::word_spans(&folded.text).any(|(a, b)| month_of(&folded.text[a..b]).is_some());
+    let names_a_month = crate::text::word_spans(&folded.text)
+        .any(|(a, b)| month_of(&folded.text[a..b]).is_some())
+        || folded.text.contains(['\'', '’']);
     let mut found: Vec<(Shape, Mention)> = Vec::new();
-    for pattern in PATTERNS
-        .iter()
-        .filter(|p| names_a_month || !p.regex.as_str().contains("(?P<m>"))
-    {
+    for pattern in PATTERNS.iter().filter(|p| names_a_month || !p.named) {
         let mut at = 0;
         while at < folded.text.len() {
             let Some(caps) = pattern.regex.captures_at(&folded.text, at) else {
                 break;
             };
-            let whole = caps.get(0).expect("group 0");
+            let whole = caps.name("x").expect("group x");
             let month = match (caps.name("m"), caps.name("n")) {
                 (Some(m), _) => month_of(m.as_str()),
                 (None, Some(n)) => n.as_str().parse().ok().filter(|n| (1..=12).contains(n)),
                 _ => None,
             };
+            let second_month_ok = caps
+                .name("m2")
+                .is_none_or(|m| month_of(m.as_str()).is_some());
             let year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
             let day = caps.name("d").and_then(|d| d.as_str().parse::<u8>().ok());
-            let valid = match (month, pattern.shape) {
-                (Some(m), Shape::Full) => year
-                    .zip(day)
-                    .is_some_and(|(y, d)| PartialDate::ymd(y, m, d).is_some()),
-                (Some(m), Shape::MonthYear) => year.and_then(|y| PartialDate::ym(y, m)).is_some(),
-                (Some(m), Shape::DayMonth) => {
-                    day.is_some_and(|d| PartialDate::ymd(2000, m, d).is_some())
-                }
-                (None, _) => false,
-            };
+            let valid = second_month_ok
+                && !after_word(&folded.text, whole.start())
+                && match (month, pattern.shape) {
+                    (Some(m), Shape::Full) => year
+                        .zip(day)
+                        .is_some_and(|(y, d)| PartialDate::ymd(y, m, d).is_some()),
+                    (Some(m), Shape::MonthYear) => {
+                        year.and_then(|y| PartialDate::ym(y, m)).is_some()
+                    }
+                    (Some(m), Shape::DayMonth) => {
+                        day.is_some_and(|d| PartialDate::ymd(2000, m, d).is_some())
+                    }
+                    (None, _) => false,
+                };
             if valid {
                 found.push((
                     pattern.shape,
@@ -300,34 +376,175 @@ fn next_char(s: &str, i: usize) -> usize {
     s[i..].chars().next().map_or(s.len(), |c| i + c.len_utf8())
 }
 
-static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[+-]?\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b").expect("time pattern"));
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[+-]?(?-u:\b)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?-u:\b)(?i:\s*[ap]\.?m\.?)?")
+        .expect("time pattern")
+});
 
-/// Whether a line is a dateline: a date (and perhaps a time, a zone, a label
-/// such as "Published:" or "Stand:") and little else. Returns the first date.
+/// Words a dateline may carry besides its date and time: zones, "o'clock".
+#[rustfmt::skip]
+const DATELINE_WORDS: &[&str] = &[
+    "utc", "gmt", "msk", "cet", "cest", "azt", "almt", "est", "edt", "pst", "pdt", "bst",
+    "uhr", "saat", "ч", "г", "am", "pm",
+];
+
+/// Whether a line is a dateline: a date (and perhaps a time, a zone, a
+/// weekday, a label such as "Published:" or "Stand:") and little else.
+/// Returns the first date.
 pub fn dateline(line: &str) -> Option<Mention> {
-    let words = crate::text::word_count(line);
-    if words > 14 {
+    dateline_dates(line).map(|dates| dates[0].0)
+}
+
+/// The dates of a dateline with a year, each with what its label says of
+/// it, or `None` when the line is not a dateline. A line whose date is
+/// labelled ("Published: …") may carry a byline too: "Nurbek Sarsenov |
+/// 15.03.2024 11:42 Güncelleme: 15.03.2024 12:05".
+pub fn dateline_dates(line: &str) -> Option<Vec<(Mention, Label)>> {
+    // Two dates with their times and labels take up to about twenty words.
+    if crate::text::word_count(line) > 24 {
         return None;
     }
     let mentions = find(line);
-    let first = *mentions.iter().find(|m| m.year.is_some())?;
+    if !mentions.iter().any(|m| m.year.is_some()) {
+        return None;
+    }
+    let mut dates = Vec::new();
+    let mut previous_end = 0;
+    for m in &mentions {
+        if m.year.is_some() {
+            dates.push((*m, label_before(line, m.start, previous_end)));
+        }
+        previous_end = m.end;
+    }
     let mut rest = line.to_string();
     for m in mentions.iter().rev() {
         rest.replace_range(m.start..m.end, " ");
     }
     let rest = TIME.replace_all(&rest, " ");
     let leftover = crate::text::word_spans(&rest)
-        .map(|(a, b)| &rest[a..b])
+        .map(|(a, b)| crate::text::fold(&rest[a..b]))
         .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
-        .filter(|w| {
-            ![
-                "utc", "gmt", "msk", "cet", "cest", "azt", "almt", "uhr", "saat", "ч", "г",
-            ]
-            .contains(&crate::text::fold(w).as_str())
-        })
+        .filter(|w| !DATELINE_WORDS.contains(&w.as_str()) && !is_weekday(w))
+        .filter(|w| !is_label_word(w))
         .count();
-    (leftover <= 3).then_some(first)
+    let labelled = dates.iter().any(|(_, l)| *l != Label::None);
+    (leftover <= 3 || labelled && leftover <= 8).then_some(dates)
+}
+
+/// Whether a line gives a time of day ("14:35", "10:00 PM").
+pub fn has_time(line: &str) -> bool {
+    TIME.is_match(line)
+}
+
+/// Weekdays, folded, in the six languages (Kazakh in both alphabets):
+/// the mark of the date a site prints in its header, which is today's.
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+    "понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу", "суббота",
+    "субботу", "воскресенье",
+    "дуисенби", "сеисенби", "сарсенби", "беисенби", "жума", "сенби", "жексенби",
+    "duisenbi", "seisenbi", "sarsenbi", "beisenbi", "juma", "senbi", "jeksenbi", "duysenbi",
+    "seysenbi", "beysenbi",
+    "ertesi", "cersenbe", "axsami", "cume", "senbe", "bazar",
+    "pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+];
+
+/// Whether a folded word names a day of the week.
+pub fn is_weekday(folded_word: &str) -> bool {
+    WEEKDAYS.contains(&folded_word)
+}
+
+/// Whether a line names a day of the week.
+pub fn names_weekday(line: &str) -> bool {
+    let folded = crate::text::fold(line);
+    crate::text::word_spans(&folded).any(|(a, b)| is_weekday(&folded[a..b]))
+}
+
+/// What a dateline's label says of its date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// No label.
+    None,
+    /// "Published", "Опубликовано", "Yayımlandı", "Dərc edilib", "Жарияланды".
+    Published,
+    /// "Updated", "Обновлено", "Güncelleme": the story may be older.
+    Updated,
+    /// "Last updated", "last edited": a page kept up to date, whose first
+    /// publication the line does not give.
+    LastEdited,
+}
+
+/// Labels, folded, and what they say: the longest that ends before the
+/// date wins ("Last updated" over "updated").
+#[rustfmt::skip]
+const LABELS: &[(&str, Label)] = &[
+    ("published", Label::Published), ("first published", Label::Published),
+    ("publication date", Label::Published), ("date published", Label::Published),
+    ("posted", Label::Published), ("posted on", Label::Published), ("released", Label::Published),
+    ("veroffentlicht", Label::Published), ("veroffentlicht am", Label::Published),
+    ("erschienen", Label::Published), ("erschienen am", Label::Published),
+    ("publiziert", Label::Published), ("erstellt", Label::Published),
+    ("опубликовано", Label::Published), ("опубликован", Label::Published),
+    ("опубл", Label::Published), ("дата публикации", Label::Published),
+    ("размещено", Label::Published),
+    ("жарияланды", Label::Published), ("жарияланган", Label::Published),
+    ("жариялану уакыты", Label::Published),
+    ("jariialandy", Label::Published), ("jarialandy", Label::Published),
+    ("jariyalandy", Label::Published), ("jarialangan", Label::Published),
+    ("derc edilib", Label::Published), ("derc olunub", Label::Published),
+    ("derc edilme tarixi", Label::Published), ("derc olunma tarixi", Label::Published),
+    ("yayimlanib", Label::Published), ("yayimlandi", Label::Published),
+    ("yayin tarihi", Label::Published), ("yayinlanma tarihi", Label::Published),
+    ("olusturulma", Label::Published), ("olusturulma tarihi", Label::Published),
+    ("eklenme tarihi", Label::Published), ("giris", Label::Published),
+    ("sendung", Label::Published), ("sendung vom", Label::Published), ("broadcast", Label::Published),
+    ("эфир", Label::Published),
+    ("giris tarihi", Label::Published),
+    ("updated", Label::Updated), ("update", Label::Updated), ("aktualisiert", Label::Updated),
+    ("aktualisiert am", Label::Updated),
+    ("обновлено", Label::Updated), ("обновлен", Label::Updated), ("изменено", Label::Updated),
+    ("жанартылды", Label::Updated), ("janartyldy", Label::Updated),
+    ("yenilenib", Label::Updated), ("yenilendi", Label::Updated),
+    ("guncelleme", Label::Updated), ("guncellendi", Label::Updated),
+    ("son guncelleme", Label::Updated), ("guncellenme tarihi", Label::Updated),
+    ("last updated", Label::LastEdited), ("last update", Label::LastEdited),
+    ("last modified", Label::LastEdited), ("modified", Label::LastEdited),
+    ("last edited", Label::LastEdited), ("edited", Label::LastEdited),
+    ("last reviewed", Label::LastEdited), ("reviewed", Label::LastEdited),
+    ("zuletzt aktualisiert", Label::LastEdited), ("zuletzt geandert", Label::LastEdited),
+    ("geandert", Label::LastEdited), ("последнее обновление", Label::LastEdited),
+    ("son yenilenme", Label::LastEdited),
+];
+
+fn is_label_word(folded_word: &str) -> bool {
+    LABELS
+        .iter()
+        .any(|(label, _)| label.split(' ').any(|w| w == folded_word))
+}
+
+/// What the words just before `start` in `line` say of the date there:
+/// "Published: 12 June 2024", "Обновлено 21 ноября 2024", "Giriş: 06
+/// Temmuz 2024". Only the words since the previous date count, so that in
+/// "15.03.2024 Güncelleme: 16.03.2024" the first date has no label.
+pub fn label_before(line: &str, start: usize, previous_end: usize) -> Label {
+    let folded = crate::text::fold(&line[previous_end.min(start)..start]);
+    let words: Vec<&str> = crate::text::word_spans(&folded)
+        .map(|(a, b)| &folded[a..b])
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !is_weekday(w))
+        .filter(|w| !["on", "am", "at", "um", "в", "от", "by"].contains(w))
+        .collect();
+    // The label is the last words before the date, at most five of them.
+    let mut best = (0, Label::None);
+    for n in 1..=words.len().min(6) {
+        let tail = words[words.len() - n..].join(" ");
+        if let Some(&(_, label)) = LABELS.iter().find(|(l, _)| *l == tail) {
+            best = (n, label);
+        }
+    }
+    best.1
 }
 
 #[cfg(test)]
@@ -358,6 +575,130 @@ mod tests {
         assert_eq!(iso("12 säuır 2024 j."), ["2024-04-12"]);
         assert_eq!(iso("11.03.2024 11:42"), ["2024-03-11"]);
         assert_eq!(iso("2024-03-11"), ["2024-03-11"]);
+    }
+
+    #[test]
+    fn reads_kazakh_months_in_every_latin_alphabet() {
+        // 2021 and the press's own spelling.
+        for (text, want) in [
+            ("5 qañtar 2024", "2024-01-05"),
+            ("5 aqpan 2024", "2024-02-05"),
+            ("5 nauryz 2024", "2024-03-05"),
+            ("5 säuır 2024", "2024-04-05"),
+            ("5 mamyr 2024", "2024-05-05"),
+            ("5 mausym 2024", "2024-06-05"),
+            ("5 şılde 2024", "2024-07-05"),
+            ("5 tamyz 2024", "2024-08-05"),
+            ("5 qyrküiek 2024", "2024-09-05"),
+            ("5 qazan 2024", "2024-10-05"),
+            ("5 qaraşa 2024", "2024-11-05"),
+            ("5 jeltoqsan 2024", "2024-12-05"),
+            // 2018, with acute accents.
+            ("5 qańtar 2019", "2019-01-05"),
+            ("5 naýryz 2019", "2019-03-05"),
+            ("5 sáýir 2019", "2019-04-05"),
+            ("5 maýsym 2019", "2019-06-05"),
+            ("5 shilde 2019", "2019-07-05"),
+            ("5 qyrkúiek 2019", "2019-09-05"),
+            ("5 qarasha 2019", "2019-11-05"),
+            // 2017, with apostrophes.
+            ("5 qan'tar 2018", "2018-01-05"),
+            ("5 sa'ui'r 2018", "2018-04-05"),
+            ("5 s'i'lde 2018", "2018-07-05"),
+            ("5 qyrku'iek 2018", "2018-09-05"),
+            ("5 qaras'a 2018", "2018-11-05"),
+            // Year first, with the word for "year".
+            ("2024 jylğy 12 säuırde", "2024-04-12"),
+            ("2024 jylghy 12 sauirde", "2024-04-12"),
+            ("2024 j. 12 qazanda", "2024-10-12"),
+        ] {
+            assert_eq!(iso(text), [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_range_gives_its_first_day() {
+        assert_eq!(iso("from 24–26 September 2024 in Baku"), ["2024-09-24"]);
+        assert_eq!(iso("September 24-26, 2024"), ["2024-09-24"]);
+        assert_eq!(iso("12–14 säuır"), ["--04-12"]);
+        assert_eq!(iso("24–26 сентября 2024 года"), ["2024-09-24"]);
+        assert_eq!(iso("vom 12.–14. März 2024"), ["2024-03-12"]);
+        assert_eq!(iso("24 September – 2 October 2024"), ["2024-09-24"]);
+        assert_eq!(iso("2024-cü il sentyabrın 24-26-da"), ["2024-09-24"]);
+        assert_eq!(iso("2024-cü il dekabr ayının 25-də"), ["2024-12-25"]);
+        assert_eq!(iso("1997-ci il iyun ayının 10-11-də"), ["1997-06-10"]);
+        assert_eq!(iso("2024 жылғы 12–14 сәуірде"), ["2024-04-12"]);
+    }
+
+    #[test]
+    fn the_case_ending_is_part_of_the_date() {
+        let text = "arasında 12 Ağustos 2018'de Aktau'da imzalanan";
+        let m = find(text)[0];
+        assert_eq!(&text[m.start..m.end], "12 Ağustos 2018'de");
+        let text = "15 Mart'ta Bakü'de";
+        let m = find(text)[0];
+        assert_eq!(&text[m.start..m.end], "15 Mart'ta");
+        let text = "24 ноября 2023 года в Баку";
+        let m = find(text)[0];
+        assert_eq!(&text[m.start..m.end], "24 ноября 2023 года");
+        let text = "2023 жылғы 24 қарашада Бакуде";
+        let m = find(text)[0];
+        assert_eq!(&text[m.start..m.end], "2023 жылғы 24 қарашада");
+        let text = "в 2024 годах";
+        assert!(find(text).is_empty());
+    }
+
+    #[test]
+    fn reads_russian_abbreviations_and_am_pm_times() {
+        assert_eq!(iso("5 янв. 2024"), ["2024-01-05"]);
+        assert_eq!(iso("19 Ağu 2023 09:15"), ["2023-08-19"]);
+        assert_eq!(iso("3 Dekabr , 2014 12:32"), ["2014-12-03"]);
+        assert_eq!(iso("12 сент. 2023 г."), ["2023-09-12"]);
+        let line = "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC";
+        assert_eq!(
+            dateline(line).and_then(|m| m.date()).unwrap().iso(),
+            "2024-12-06"
+        );
+    }
+
+    #[test]
+    fn labels_say_what_a_dateline_dates() {
+        let label = |line: &str| {
+            let m = find(line)[0];
+            label_before(line, m.start, 0)
+        };
+        assert_eq!(label("Published: 12 June 2024 | 09:30"), Label::Published);
+        assert_eq!(
+            label("Опубликовано: 21 ноября 2024, 15:40"),
+            Label::Published
+        );
+        assert_eq!(label("Yayımlandı 06.07.2024"), Label::Published);
+        assert_eq!(label("Dərc edilib: 12.06.2024"), Label::Published);
+        assert_eq!(label("Жарияланды: 17.05.2024 10:15"), Label::Published);
+        assert_eq!(label("Giriş: 06 Temmuz 2024, 13:25"), Label::Published);
+        assert_eq!(label("Обновлено 21 ноября 2024, 16:02"), Label::Updated);
+        // "Stand" dates the page as it stands: the German sites' own date line.
+        assert_eq!(label("Stand: 14.09.2023 16:45 Uhr"), Label::None);
+        assert_eq!(label("Last Updated: January 7, 2025"), Label::LastEdited);
+        assert_eq!(
+            label("This page was last edited on 26 September 2019, at 10:21"),
+            Label::LastEdited
+        );
+        assert_eq!(label("21 ноября 2024, 15:40"), Label::None);
+        let line = "15.03.2024 11:42 Güncelleme: 16.03.2024 12:05";
+        let ms = find(line);
+        assert_eq!(label_before(line, ms[0].start, 0), Label::None);
+        assert_eq!(label_before(line, ms[1].start, ms[0].end), Label::Updated);
+    }
+
+    #[test]
+    fn weekdays_mark_a_header_date() {
+        assert!(names_weekday("Жұма, 5 желтоқсан 2025"));
+        assert!(names_weekday("Friday 25 December 2015"));
+        assert!(names_weekday("Cümə, 5 dekabr 2025"));
+        assert!(names_weekday("5 Aralık 2025 Cuma"));
+        assert!(!names_weekday("5 желтоқсан 2025, 14:35"));
+        assert!(dateline("Жұма, 5 желтоқсан 2025").is_some());
     }
 
     #[test]

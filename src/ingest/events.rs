@@ -53,6 +53,8 @@ const ANCHORS: &[&str] = &[
     "sitzung",
     "konferenz",
     "vereinbarung",
+    "ubereinkommen",
+    "konvention",
     "wahl",
     "eroffnung",
     "festival",
@@ -70,6 +72,8 @@ const ANCHORS: &[&str] = &[
     "форум",
     "заседание",
     "конференция",
+    "конвенция",
+    "визита",
     "выборы",
     "открытие",
     "программа",
@@ -87,7 +91,12 @@ const ANCHORS: &[&str] = &[
     "konfrans",
     "secki",
     "proqram",
+    "konvensiya",
+    "musavire",
+    "musahibe",
+    "beyanat",
     // Turkish
+    "sozlesme",
     "antlasma",
     "anlasma",
     "bildiri",
@@ -109,16 +118,105 @@ const ANCHORS: &[&str] = &[
     "келиссоз",
     "отырыс",
     "сайлау",
+    "саммит",
+    "конвенция",
+    "kelisim",
+    "sammit",
+    "kezdesu",
 ];
 
 /// Words that end a noun phrase going backwards (articles, prepositions, pronouns).
 const STOP: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "his", "her", "to",
-    "of", "in", "on", "at", "for", "with", "by", "and", "or", "from", "was", "were", "is", "are",
-    "has", "have", "had", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
-    "einem", "einer", "zum", "zur", "im", "am", "vom", "und", "mit", "bei", "auf", "на", "в", "во",
-    "о", "об", "с", "со", "и", "по", "к", "от", "для", "а", "что", "ve", "ile", "и", "бен", "мен",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "and",
+    "or",
+    "from",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einen",
+    "einem",
+    "einer",
+    "zum",
+    "zur",
+    "im",
+    "am",
+    "vom",
+    "und",
+    "mit",
+    "bei",
+    "auf",
+    "на",
+    "в",
+    "во",
+    "о",
+    "об",
+    "с",
+    "со",
+    "и",
+    "по",
+    "к",
+    "от",
+    "для",
+    "а",
+    "что",
+    "ve",
+    "ile",
+    "и",
+    "бен",
+    "мен",
     "жане",
+    "after",
+    "before",
+    "following",
+    "shortly",
+    "during",
+    "since",
+    "nach",
+    "vor",
+    "seit",
+    "wahrend",
+    "перед",
+    "из",
+    "для",
+    "после",
+    "до",
+    "над",
+    "под",
+    "при",
+    "целеи",
+    "одной",
 ];
 
 /// Words left dangling before a date ("on", "dated", "am", "от").
@@ -157,6 +255,7 @@ const CUTS: &[&str] = &[
     " которое",
     " которая",
     " dated ",
+    " on the occasion of ",
 ];
 
 static ANCHOR_LEXICON: LazyLock<Lexicon> =
@@ -174,102 +273,849 @@ pub fn extract<'a>(
     lang: &str,
     except: Option<PartialDate>,
 ) -> Vec<Event> {
-    let mut events: Vec<Event> = Vec::new();
-    for paragraph in paragraphs {
-        for mention in date_mentions::find(paragraph)
-            .into_iter()
-            .filter(date_mentions::Mention::is_full)
-        {
-            let Some(date) = mention.date().filter(|d| (1900..=2100).contains(&d.year)) else {
-                continue;
+    let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+    let mentions: Vec<Vec<date_mentions::Mention>> =
+        paragraphs.iter().map(|p| date_mentions::find(p)).collect();
+    extract_found(&paragraphs, &mentions, lang, except, None)
+        .into_iter()
+        .map(|f| f.event)
+        .collect()
+}
+
+/// An event and the sentence it was read from.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub event: Event,
+    pub sentence: String,
+}
+
+/// Days a day and month without a year may lie after the date that gives
+/// it its year ("on 25 December 2024 … on 28 December").
+const YEAR_CONTEXT_DAYS: i64 = 60;
+
+/// [`extract`] with the dates of each paragraph already found, each event
+/// with its sentence. A day and month without a year is dated by a full
+/// date just before it in the text ("2024-cü il dekabrın 25-də … dekabrın
+/// 26-da"), or by the article's own date (`dated`): in the year before it,
+/// or in the weeks after it for what will happen.
+pub fn extract_found(
+    paragraphs: &[&str],
+    mentions: &[Vec<date_mentions::Mention>],
+    lang: &str,
+    except: Option<PartialDate>,
+    dated: Option<PartialDate>,
+) -> Vec<Found> {
+    let mut events: Vec<Found> = Vec::new();
+    // Every date with a year, in order: what gives a lone day its year.
+    let known: Vec<PartialDate> = mentions
+        .iter()
+        .flatten()
+        .filter_map(date_mentions::Mention::date)
+        .filter(|d| d.month.is_some())
+        .collect();
+    // How many of `known` come before the mention being read.
+    let mut read = 0;
+    for (paragraph, found) in paragraphs.iter().zip(mentions) {
+        for mention in found {
+            let date = match mention.date() {
+                Some(d) => {
+                    read += usize::from(d.month.is_some());
+                    if !mention.is_full() {
+                        continue;
+                    }
+                    d
+                }
+                None if mention.day.is_some() => {
+                    let (a, b) = sentence_bounds(paragraph, mention.start, mention.end);
+                    // The clause's own verb, not a quotation after it.
+                    let b = paragraph[mention.end..b]
+                        .find([':', '"', '«', '“'])
+                        .map_or(b, |i| mention.end + i);
+                    let future = tells_future(&paragraph[a..b]);
+                    match year_for(mention, &known, read, dated, future) {
+                        Some(d) => d,
+                        None => continue,
+                    }
+                }
+                None => continue,
             };
-            if Some(date) == except || events.iter().any(|e| e.date == date) {
+            if !(1900..=2100).contains(&date.year) {
+                continue;
+            }
+            if Some(date) == except || events.iter().any(|e| e.event.date == date) {
                 continue;
             }
             if let Some(text) = describe(paragraph, mention.start, mention.end, lang) {
-                events.push(Event { date, text });
+                let (a, b) = sentence_bounds(paragraph, mention.start, mention.end);
+                events.push(Found {
+                    event: Event { date, text },
+                    sentence: paragraph[a..b].to_string(),
+                });
             }
         }
     }
-    events.sort_by_key(|a| a.date);
+    events.sort_by_key(|a| a.event.date);
     events
 }
 
-/// What happened at the date written at `start..end` of `paragraph`.
+/// The year of a day and month written without one ("dekabrın 26-da", "On
+/// August 24"): that of the last date with a year before it, when the day
+/// follows it within weeks ("2024-cü il dekabrın 25-də … dekabrın 26-da",
+/// "в декабре 2024 г. … 25 декабря"); else that of any such date of the
+/// text within weeks of it; else that of the article's date, the day in the
+/// year before it or, for what the sentence says will happen, in the weeks
+/// after it.
+fn year_for(
+    m: &date_mentions::Mention,
+    known: &[PartialDate],
+    read: usize,
+    dated: Option<PartialDate>,
+    future: bool,
+) -> Option<PartialDate> {
+    let day = m.day?;
+    // The nearest such day to `base` within the window.
+    let within = |base: PartialDate, before: i64, after: i64| {
+        [base.year - 1, base.year, base.year + 1]
+            .into_iter()
+            .filter_map(|y| PartialDate::ymd(y, m.month, day))
+            .map(|d| (d, d.approx_days() - base.approx_days()))
+            .filter(|(_, gap)| (-before..=after).contains(gap))
+            .min_by_key(|(_, gap)| gap.abs())
+            .map(|(d, _)| d)
+    };
+    if let Some(&last) = known[..read.min(known.len())].last() {
+        // A month without a day counts from its first.
+        let base = PartialDate::ymd(last.year, last.month?, last.day.unwrap_or(1))?;
+        if let Some(d) = within(base, 0, YEAR_CONTEXT_DAYS) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = known
+        .iter()
+        .filter(|k| k.is_full())
+        .filter_map(|&k| within(k, YEAR_CONTEXT_DAYS, YEAR_CONTEXT_DAYS))
+        .next()
+    {
+        return Some(d);
+    }
+    let dated = dated.filter(PartialDate::is_full)?;
+    if future {
+        within(dated, 0, YEAR_CONTEXT_DAYS)
+    } else {
+        within(dated, 366, 0)
+    }
+}
+
+/// Whether a sentence speaks of what will happen ("will visit", "состоится",
+/// "səfər edəcək", "ziyaret edecek"): its day without a year is ahead of the
+/// article's date, not behind it.
+fn tells_future(sentence: &str) -> bool {
+    let folded = fold(sentence);
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        [
+            "will",
+            "wird",
+            "werden",
+            "будет",
+            "будут",
+            "состоится",
+            "пройдет",
+            "планируется",
+        ]
+        .contains(&w)
+            || ["acaq", "ecek", "acak", "eceklerdir", "acaklar", "ecekler"]
+                .iter()
+                .any(|e| w.ends_with(e) && w.len() >= e.len() + 2)
+    })
+}
+
+/// What happened at the date written at `start..end` of `paragraph`: the
+/// clause around it, the date taken out with its preposition and case
+/// ending, kept to the word that names what happened.
 fn describe(paragraph: &str, start: usize, end: usize, lang: &str) -> Option<String> {
     let (s_start, s_end) = sentence_bounds(paragraph, start, end);
-    let (c_start, c_end) = clause_bounds(paragraph, s_start, s_end, start, end);
-    let sentence = &paragraph[s_start..s_end];
+    let (d_start, d_end) = widen_date(paragraph, s_start, s_end, start, end);
+    let (c_start, c_end) = clause_bounds(paragraph, s_start, s_end, d_start, d_end);
+    let phrase = match noun_phrase(paragraph, s_start, c_start, c_end, d_start, d_end, lang) {
+        Some(p) => p,
+        None => {
+            // The clause may run across commas ("Am Mittwoch, dem …, ereignete
+            // sich in der Nähe von Aktau, Kasachstan, ein Flugzeugabsturz").
+            let before = &paragraph[s_start..d_start];
+            let from = ["; ", ": ", " – ", " — ", " - "]
+                .iter()
+                .filter_map(|b| before.rfind(b).map(|i| s_start + i + b.len()))
+                .max()
+                .unwrap_or(s_start);
+            // The clause starts after an earlier date of the same sentence
+            // ("… on December 26 and in Chechnya on December 28").
+            let from = date_mentions::find(&paragraph[s_start..d_start])
+                .last()
+                .map_or(from, |m| from.max(s_start + m.end));
+            let from = after_discourse_marker(paragraph, from, d_start);
+            clause_phrase(paragraph, from, s_end, d_start, d_end, lang)
+        }
+    };
+    let phrase = tidy(&phrase);
+    let words: Vec<String> = word_spans(&phrase)
+        .map(|(a, b)| fold(&phrase[a..b]))
+        .collect();
+    // Nothing left, a bare place ("in Chechnya") or a lone word that is no
+    // event's name ("Сегодня"): no event is named.
+    if words.is_empty()
+        || !phrase.chars().any(char::is_alphabetic)
+        || words.len() <= 2 && STOP.contains(&words[0].as_str())
+        || words.len() == 1 && ANCHOR_LEXICON.find(&phrase).is_empty()
+    {
+        return None;
+    }
+    let phrase = if word_spans(&phrase).count() > 20 {
+        cut_at_word(&phrase, 140)
+    } else {
+        phrase
+    };
+    Some(capitalize(&phrase, lang))
+}
+
+/// The event named by a noun: a document or a meeting the date belongs to
+/// ("the Treaty … dated May 24, 2005", "at the plenary meeting … on March
+/// 29", "imzalanan … Sözleşmesi'nin", "toplantısında").
+fn noun_phrase(
+    p: &str,
+    s_start: usize,
+    c_start: usize,
+    c_end: usize,
+    d_start: usize,
+    d_end: usize,
+    lang: &str,
+) -> Option<String> {
+    let sentence = &p[s_start..c_end.max(d_end)];
     let anchors: Vec<(usize, usize)> = ANCHOR_LEXICON
         .find(sentence)
         .iter()
         .map(|h| (s_start + h.start, s_start + h.end))
         .collect();
-    let before = anchors
+    if head_final(lang) {
+        // The noun after the date, its participle and modifiers before it.
+        let Some(&(a_start, a_end)) = anchors.iter().find(|a| a.0 >= d_end && a.1 <= c_end) else {
+            return object_before(p, c_start, d_start, &anchors, lang);
+        };
+        if word_spans(&p[d_end..a_start]).count() > 12 {
+            return None;
+        }
+        let words: Vec<(usize, usize)> = word_spans(&p[d_end..a_start])
+            .map(|(a, b)| (d_end + a, d_end + b))
+            .collect();
+        // Of two participles, the last one's phrase is the noun's.
+        let participles: Vec<usize> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, (a, b))| is_participle(&p[*a..*b]))
+            .map(|(k, _)| k)
+            .collect();
+        let word_end = p[a_end..]
+            .find(|c: char| c.is_whitespace() || ",.;:".contains(c))
+            .map_or(p.len(), |i| a_end + i);
+        let anchor_word = &p[a_start..word_end];
+        // The date belongs to the noun through a participle ("imzalanan …
+        // Sözleşmesi"), or the noun is where things happened ("toplantısında");
+        // otherwise the noun is what a verb acts on ("memorandumǵa qol qoıdy")
+        // and the clause says what happened.
+        if participles.is_empty() && without_case(anchor_word, lang).len() == anchor_word.len() {
+            return None;
+        }
+        let from = match participles.as_slice() {
+            [.., before, _last] => words[before + 1].0,
+            _ => genitive_chain(p, s_start, d_start).unwrap_or(d_end),
+        };
+        let head = without_case(anchor_word, lang);
+        let before_date = if from < d_start {
+            format!("{} ", p[from..d_start].trim())
+        } else {
+            String::new()
+        };
+        let from = from.max(d_end);
+        return Some(format!("{before_date}{} {head}", &p[from..a_start]));
+    }
+    // A noun before the date, joined to it ("dated", "of", "от", "vom"), or
+    // the place of the clause's action ("at the meeting of …"), or what a
+    // reporting verb's clause names.
+    let joined = p[..d_start]
+        .split_whitespace()
+        .next_back()
+        .map(fold)
+        .is_some_and(|w| NOUN_JOINS.contains(&w.as_str()));
+    // "визита …, намеченного 30 марта": the clause reaches over that comma.
+    let c_start = if joined && p[c_start..d_start].split_whitespace().count() == 1 {
+        let comma = p[..c_start].trim_end_matches([',', ' ']).len();
+        let comma = comma.max(s_start);
+        clause_bounds(p, s_start, c_end.max(d_end), comma, comma).0
+    } else {
+        c_start
+    };
+    let &(a_start, _) = anchors
         .iter()
         .rev()
-        .find(|a| a.1 <= start && a.0 >= c_start);
-    let after = anchors.iter().find(|a| a.0 >= end);
-
-    let phrase = if head_final(lang) {
-        match (after, before) {
-            (Some(&(_, a_end)), _) if word_spans(&paragraph[end..a_end]).count() <= 14 => {
-                paragraph[end..a_end].to_string()
-            }
-            (_, Some(&(_, a_end))) => paragraph[c_start..a_end].to_string(),
-            _ => without_date(paragraph, c_start, c_end, start, end),
+        .filter(|a| a.1 <= d_start && a.0 >= c_start)
+        .find(|&&(a_start, _)| {
+            let between = word_spans(&p[a_start..d_start]).count();
+            let before = fold(&p[c_start..a_start]);
+            let placed = before
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .any(|w| PLACING.contains(&w));
+            let reported = before.split_whitespace().any(|w| REPORTING.contains(&w));
+            // "The signing of … on 12 August 2018 ended …": the date is in
+            // the subject, the noun's.
+            let subject = before.split_whitespace().all(|w| STOP.contains(&w));
+            between <= 24 && (joined || placed || reported || subject)
+        })?;
+    let mut from = extend_back(p, c_start, a_start);
+    // "meeting of the High Council": the first noun governs the second.
+    for &(prev_start, prev_end) in anchors
+        .iter()
+        .rev()
+        .filter(|a| a.0 >= c_start && a.1 <= a_start)
+    {
+        if prev_end > from {
+            continue;
         }
-    } else {
-        match (before, after) {
-            (Some(&(a_start, _)), _) => {
-                let mut from = extend_back(paragraph, c_start, a_start);
-                // "meeting of the High Council": the first noun governs the second.
-                for &(prev_start, prev_end) in anchors
-                    .iter()
-                    .rev()
-                    .filter(|a| a.0 >= c_start && a.1 <= a_start)
-                {
-                    if prev_end > from {
-                        continue;
-                    }
-                    let gap = fold(paragraph[prev_end..from].trim());
-                    if ["of", "of the", "of a", "des", "der", "von"].contains(&gap.as_str()) {
-                        from = extend_back(paragraph, c_start, prev_start);
-                    } else {
-                        break;
-                    }
-                }
-                trim_connectives(&paragraph[from..start])
-            }
-            (None, Some(&(a_start, _))) => {
-                let from = extend_back(paragraph, end, a_start);
-                paragraph[from..c_end.max(from)].to_string()
-            }
-            _ => without_date(paragraph, c_start, c_end, start, end),
+        let gap = fold(p[prev_end..from].trim());
+        if ["of", "of the", "of a", "des", "der", "von"].contains(&gap.as_str()) {
+            from = extend_back(p, c_start, prev_start);
+        } else {
+            break;
         }
-    };
-    let mut phrase = phrase
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric() && !"”\")»".contains(c))
-        .to_string();
+    }
+    let mut phrase = trim_connectives(&p[from..d_start]);
     for cut in CUTS {
         if let Some(i) = phrase.find(cut) {
             phrase.truncate(i);
         }
     }
-    let phrase = trim_connectives(phrase.trim());
-    if word_spans(&phrase).count() < 1 {
+    // "визита …, намеченного": the participle after the comma is the date's.
+    if let Some(i) = phrase.rfind(", ") {
+        let tail = fold(&phrase[i + 2..]);
+        if tail.split_whitespace().count() == 1 {
+            phrase.truncate(i);
+        }
+    }
+    Some(phrase)
+}
+
+/// In a head-final language, the noun just before the date that the verb
+/// after it acts on ("… statü kazandıran anlaşmayı geçtiğimiz [date]
+/// imzalamıştı"): the noun with its last participle's phrase.
+fn object_before(
+    p: &str,
+    c_start: usize,
+    d_start: usize,
+    anchors: &[(usize, usize)],
+    lang: &str,
+) -> Option<String> {
+    let &(a_start, a_end) = anchors
+        .iter()
+        .rev()
+        .find(|a| a.1 <= d_start && a.0 >= c_start)?;
+    let word_end = p[a_end..]
+        .find(|c: char| c.is_whitespace() || ",.;:".contains(c))
+        .map_or(p.len(), |i| a_end + i);
+    if word_spans(&p[word_end..d_start]).count() > 1 {
         return None;
     }
-    let phrase = if word_spans(&phrase).count() > 14 {
-        cut_at_word(&phrase, 100)
-    } else {
-        phrase
+    let words: Vec<(usize, usize)> = word_spans(&p[c_start..a_start])
+        .map(|(a, b)| (c_start + a, c_start + b))
+        .collect();
+    let participles: Vec<usize> = words
+        .iter()
+        .enumerate()
+        .filter(|(_, (a, b))| is_participle(&p[*a..*b]))
+        .map(|(k, _)| k)
+        .collect();
+    let from = match participles.as_slice() {
+        [.., before, _last] => words[before + 1].0,
+        [_only] => c_start,
+        [] => a_start,
     };
-    let mut chars = phrase.chars();
-    let first = chars.next()?;
-    Some(first.to_uppercase().chain(chars).collect())
+    Some(format!(
+        "{}{}",
+        &p[from..a_start],
+        without_case(&p[a_start..word_end], lang)
+    ))
 }
+
+/// The clause around the date, without it: the words before it and those
+/// after it, up to where the sentence goes on to something else.
+fn clause_phrase(
+    p: &str,
+    c_start: usize,
+    c_end: usize,
+    d_start: usize,
+    d_end: usize,
+    lang: &str,
+) -> String {
+    let before = trim_connectives(p[c_start..d_start].trim());
+    let after = p[d_end..c_end].trim();
+    // "The accident occurred on …, when a plane …": the when-clause says it.
+    if let Some(rest) = after
+        .strip_prefix(", when ")
+        .or_else(|| after.strip_prefix(", als "))
+        && word_spans(&before).count() <= 4
+    {
+        return tidy_clause(cut_at_any(&without_asides(rest), AFTER_CLAUSE), lang);
+    }
+    // A comma right after the date closes the clause when words come before
+    // it ("Prices rose on 3 March, the ministry said"); after a date that
+    // opens the sentence, it only sets the date off.
+    let after = match after.strip_prefix(',') {
+        Some(_) if !before.is_empty() => "",
+        Some(rest) => rest.trim_start(),
+        None => after,
+    };
+    let mut before = without_asides(&before);
+    // "…, the capital of Azerbaijan, on August 24": an apposition before
+    // the date names a place, not what happened.
+    if let Some(i) = before.rfind(", ")
+        && ["the ", "a ", "an "]
+            .iter()
+            .any(|a| before[i + 2..].starts_with(a))
+    {
+        before.truncate(i);
+    }
+    // "diplomatic relations established on …": a participle after its noun.
+    if lang == "en"
+        && let Some((a, b)) = word_spans(&before).last()
+        && before[a..b].ends_with("ed")
+        && b == before.len()
+    {
+        let words: Vec<(usize, usize)> = word_spans(&before[..a]).collect();
+        let auxiliary = words.last().is_some_and(|&(x, y)| {
+            [
+                "was", "were", "is", "are", "been", "be", "has", "have", "had",
+            ]
+            .contains(&before[x..y].to_lowercase().as_str())
+        });
+        if !auxiliary
+            && let Some(&(_, y)) = words.iter().rev().find(|&&(x, y)| {
+                ["for", "of", "to", "with", "by", "from", "about"].contains(&&before[x..y])
+            })
+        {
+            before = before[y..].trim().to_string();
+        }
+    }
+    // A German main clause puts the finite verb second, before the date
+    // ("Nun haben die Staaten am … unterschrieben"): what happened is after.
+    if lang == "de" && has_auxiliary(&before) {
+        before.clear();
+    }
+    let after = without_asides(after);
+    // A German verb-final clause: the parties listed between the date and
+    // the participle are not the event ("… zwischen A, B und C unterzeichnet").
+    if lang == "de"
+        && let Some(rest) = after.strip_prefix("zwischen ")
+    {
+        let verb = cut_at_any(rest, AFTER_CLAUSE)
+            .split_whitespace()
+            .map(|w| w.trim_end_matches(['.', ',', ';']))
+            .rfind(|w| !GERMAN_AUXILIARIES.contains(&fold(w).as_str()))
+            .unwrap_or("");
+        return tidy_clause(&format!("{before} {verb}"), lang);
+    }
+    let after = if before.split_whitespace().count() >= 2 || head_final(lang) {
+        // The predicate ends at the next comma or conjunction (in a
+        // head-final language, it ends the clause).
+        cut_at_any(&after, AFTER_PREDICATE)
+    } else {
+        cut_at_any(&after, AFTER_CLAUSE)
+    };
+    tidy_clause(&format!("{before} {after}"), lang)
+}
+
+/// A clause without a closing light verb or auxiliary.
+fn tidy_clause(text: &str, lang: &str) -> String {
+    let mut text = text.to_string();
+    if head_final(lang) {
+        text = without_light_verb(&text);
+    } else if lang == "de" {
+        text = without_trailing_auxiliary(&text);
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The date with what belongs to it: the preposition or weekday before it
+/// ("on", "am Mittwoch, dem", "биыл"), the word for "on the date" after it
+/// ("tarixində", "tarihlerinde", "aralyghynda"), and a comma after it.
+fn widen_date(p: &str, s_start: usize, s_end: usize, start: usize, end: usize) -> (usize, usize) {
+    let mut from = start;
+    loop {
+        let before = p[s_start..from].trim_end_matches([' ', ',']);
+        let Some((a, b)) = word_spans(before).last() else {
+            break;
+        };
+        let word = fold(&before[a..b]);
+        if DATE_BEFORE.contains(&word.as_str()) || date_mentions::is_weekday(&word) {
+            from = s_start + a;
+        } else {
+            break;
+        }
+    }
+    let mut to = end;
+    let rest = &p[to..s_end];
+    if let Some((a, b)) = word_spans(rest).next() {
+        let gap = &rest[..a];
+        if gap.trim().is_empty() && DATE_AFTER.contains(&fold(&rest[a..b]).as_str()) {
+            to += b;
+        }
+    }
+    (from, to)
+}
+
+/// Skips a leading "It should be noted that", "Напомним, что", "… ki,".
+fn after_discourse_marker(p: &str, c_start: usize, d_start: usize) -> usize {
+    let folded = crate::text::Folded::new(&p[c_start..d_start]);
+    let text = &folded.text;
+    let mut from = 0;
+    // Azerbaijani and Turkish "… ki": what comes before is who says it.
+    if let Some(i) = text.rfind(" ki ").or_else(|| text.rfind(" ki,")) {
+        from = i + 3;
+    }
+    let rest = &text[from..];
+    let trimmed = rest.trim_start_matches([' ', ',']);
+    let lead = rest.len() - trimmed.len();
+    for marker in DISCOURSE {
+        if let Some(after) = trimmed.strip_prefix(marker)
+            && after.starts_with([' ', ','])
+        {
+            from += lead + marker.len();
+            break;
+        }
+    }
+    c_start + folded.original(from)
+}
+
+/// `text` cut at the first of `cuts`.
+fn cut_at_any<'a>(text: &'a str, cuts: &[&str]) -> &'a str {
+    let spaced = format!(" {text}");
+    let at = cuts
+        .iter()
+        .filter_map(|c| spaced.find(c))
+        .min()
+        .map_or(text.len(), |i| i.saturating_sub(1));
+    text[..at].trim_end_matches([',', ' '])
+}
+
+/// A clause without the asides set off by commas that describe a noun
+/// (", который направлялся из Баку в Грозный,", ", выполнявший рейс …,",
+/// ", who …,"), honorifics ("Mr.", "Sayın") and a closing "(Kazakhstan)".
+fn without_asides(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(", ") {
+        let after = &rest[i + 2..];
+        let first = after
+            .split_whitespace()
+            .next()
+            .map(fold)
+            .unwrap_or_default();
+        let relative =
+            RELATIVE.iter().any(|r| first.starts_with(r)) || is_russian_participle(&first);
+        match (relative, after.find(',')) {
+            (true, Some(j)) => {
+                out.push_str(&rest[..i]);
+                rest = &after[j..];
+            }
+            // The aside runs up to the date the clause is cut at.
+            (true, None) => {
+                out.push_str(&rest[..i]);
+                rest = "";
+                break;
+            }
+            _ => {
+                out.push_str(&rest[..i + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let words: Vec<&str> = out
+        .split_whitespace()
+        .filter(|w| !HONORIFICS.contains(&w.to_lowercase().trim_end_matches(',')))
+        .collect();
+    let mut out = words.join(" ");
+    if out.ends_with(')')
+        && let Some(i) = out.rfind(" (")
+    {
+        out.truncate(i);
+    }
+    out.trim_matches([',', ' ']).to_string()
+}
+
+fn is_russian_participle(folded: &str) -> bool {
+    [
+        "вшии", "вшая", "вшее", "вшие", "щии", "щая", "щее", "щие", "нныи", "нная", "нное",
+    ]
+    .iter()
+    .any(|s| folded.ends_with(s))
+}
+
+/// The words before a date that form a genitive with the noun after it
+/// ("Xəzəryanı ölkələrin XİN rəhbərlərinin [date] … müşavirəsi",
+/// "Prezident İlham Əliyevin [date] … müsahibə"): where they start.
+fn genitive_chain(p: &str, s_start: usize, d_start: usize) -> Option<usize> {
+    let words: Vec<(usize, usize)> = word_spans(&p[s_start..d_start])
+        .map(|(a, b)| (s_start + a, s_start + b))
+        .collect();
+    let mut from = None;
+    let mut genitive_seen = false;
+    for &(a, b) in words.iter().rev() {
+        let w = &p[a..b];
+        let folded = fold(w);
+        let genitive = [
+            "nin", "nun", "in", "un", "ning", "nyn", "нын", "нин", "дын", "дин",
+        ]
+        .iter()
+        .any(|e| folded.ends_with(e) && folded.len() > e.len() + 2);
+        let named = w.chars().next().is_some_and(char::is_uppercase);
+        if genitive || (genitive_seen && named) {
+            genitive_seen |= genitive;
+            from = Some(a);
+        } else {
+            break;
+        }
+    }
+    from.filter(|_| genitive_seen)
+}
+
+/// Whether a word of a head-final language is a participle ("imzalanan",
+/// "verdiyi", "keçirilən", "kazandıran", "өткен").
+fn is_participle(word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    let w = fold(word);
+    let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+    w.chars().count() > 4 && PARTICIPLE_ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
+/// A noun of Azerbaijani, Turkish or Kazakh without the case ending that
+/// ties it into the sentence: "toplantısında" → "toplantısı",
+/// "Sözleşmesi'nin" → "Sözleşmesi", "bəyanatda" → "bəyanat".
+fn without_case(word: &str, lang: &str) -> String {
+    if let Some(i) = word.find(['\'', '’']) {
+        return word[..i].to_string();
+    }
+    // Locative, genitive, accusative and dative endings, longest first; a
+    // one-letter ending is too often the stem's own last letter.
+    let endings: &[&str] = match lang {
+        "az" => &[
+            "nda", "ndə", "nın", "nin", "nun", "nün", "da", "də", "ta", "tə", "nı", "ni", "nu",
+            "nü", "na", "nə", "ya", "yə",
+        ],
+        "tr" => &[
+            "nda", "nde", "nın", "nin", "nun", "nün", "da", "de", "ta", "te", "yı", "yi", "yu",
+            "yü", "nı", "ni", "nu", "nü", "ya", "ye",
+        ],
+        "kk" => &[
+            "нда", "нде", "ның", "нің", "дың", "дің", "да", "де", "та", "те", "ны", "ні", "ға",
+            "ге", "nda", "nde", "nyń", "niń", "da", "de", "ta", "te", "ǵa", "ge", "gha",
+        ],
+        _ => &[],
+    };
+    let lower = word.to_lowercase();
+    for e in endings {
+        if lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4 {
+            let cut = word.len() - e.len();
+            if word.is_char_boundary(cut) {
+                return word[..cut].to_string();
+            }
+        }
+    }
+    word.to_string()
+}
+
+fn has_auxiliary(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| GERMAN_AUXILIARIES.contains(&fold(w).as_str()))
+}
+
+fn without_trailing_auxiliary(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    while words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| GERMAN_AUXILIARIES.contains(&fold(w).as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// Without a closing verb that only says the thing took place ("keçirilib",
+/// "өтті", "ótedi", "düzenlendi"): the noun before it names what happened.
+fn without_light_verb(text: &str) -> String {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| LIGHT_VERBS.contains(&fold(w.trim_end_matches(['.', ','])).as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+/// A phrase without dangling punctuation, connectives or doubled spaces.
+fn tidy(phrase: &str) -> String {
+    let joined = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = joined
+        .trim_matches(|c: char| !c.is_alphanumeric() && !"”\")»’".contains(c))
+        .trim_start_matches(['”', '"', ')', '»', '’', ' ']);
+    let mut out = trim_connectives(trimmed);
+    // A closing mark whose opening one was cut off goes too.
+    for (open, close) in [('“', '”'), ('«', '»'), ('(', ')')] {
+        if out.ends_with(close) && out.matches(open).count() < out.matches(close).count() {
+            out.pop();
+        }
+    }
+    if out.ends_with('"') && out.matches('"').count() % 2 == 1 {
+        out.pop();
+    }
+    // A closing gloss in brackets ("… вблизи Актау (Казахстан)").
+    if out.ends_with(')')
+        && let Some(i) = out.rfind(" (")
+        && word_spans(&out[i..]).count() <= 3
+    {
+        out.truncate(i);
+    }
+    out.trim().to_string()
+}
+
+/// The first letter in capitals, with the dotted İ of Azerbaijani, Turkish
+/// and Kazakh Latin.
+fn capitalize(text: &str, lang: &str) -> String {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let upper: String = if first == 'i' && matches!(lang, "az" | "tr" | "kk") {
+        "İ".into()
+    } else {
+        first.to_uppercase().collect()
+    };
+    upper + chars.as_str()
+}
+
+/// Words that tie a date to the noun before it.
+const NOUN_JOINS: &[&str] = &[
+    "dated",
+    "of",
+    "от",
+    "vom",
+    "datiert",
+    "намеченного",
+    "подписанного",
+];
+
+/// Prepositions that place an action at an event ("at the meeting").
+const PLACING: &[&str] = &[
+    "at",
+    "in",
+    "during",
+    "after",
+    "before",
+    "following",
+    "bei",
+    "auf",
+    "nach",
+    "на",
+    "в",
+    "во",
+    "после",
+];
+
+/// Verbs that report or recall: the event is the noun, not the saying.
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "said", "says", "noted", "stressed", "recalled", "reaffirmed", "emphasized", "announced",
+    "sagte", "betonte", "erklarte", "заявил", "отметил", "сказал", "напомнил", "подчеркнул",
+    "станет", "целеи", "целью",
+];
+
+/// Words before a date that belong to it: prepositions, articles, "this year".
+#[rustfmt::skip]
+const DATE_BEFORE: &[&str] = &[
+    "on", "am", "vom", "dem", "den", "the", "in", "в", "во", "от", "с", "на", "биыл", "biyl", "biyil",
+    "since", "seit",
+];
+
+/// Words after a date that belong to it: "on the date of", "between".
+#[rustfmt::skip]
+const DATE_AFTER: &[&str] = &[
+    "tarixinde", "tarixlerinde", "tarixli", "tarihinde", "tarihlerinde", "tarihli", "aralyginda",
+    "aralyghynda", "аралыгында", "аралыгындагы", "kuni", "куни",
+];
+
+/// Openings that frame a sentence rather than say what happened, folded.
+#[rustfmt::skip]
+const DISCOURSE: &[&str] = &[
+    "it should be noted that", "it is worth noting that", "it is worth recalling that",
+    "as will be remembered", "as a reminder", "recall that", "note that", "notably", "in addition",
+    "moreover", "meanwhile", "earlier", "also", "however", "and",
+    "beachten sie, dass das", "beachten sie, dass die", "beachten sie, dass der",
+    "beachten sie, dass", "beachten sie dass", "dass das", "dass die", "dass der", "dass", "bekanntlich", "zur erinnerung", "dabei", "zudem",
+    "ausserdem", "und",
+    "напомним, что", "напомним что", "напомним", "отметим, что", "как известно", "кроме того",
+    "ранее", "при этом", "также", "и",
+    "xatirladaq", "qeyd edek", "hemcinin", "bele ki",
+    "hatirlatalim", "belirtelim", "ayrica", "ve",
+    "еске сала кетеиик", "айта кетеиик", "esterinizge sala ketiik", "eske sala keteiik",
+];
+
+/// Words that open an aside describing a noun: relative pronouns.
+#[rustfmt::skip]
+const RELATIVE: &[&str] = &[
+    "who", "which", "whose", "которыи", "которая", "которое", "которые", "которого", "которои",
+];
+
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "dr.", "sayın", "г-н", "господин", "herr", "frau"];
+
+/// Where a predicate ends once its subject and verb are before the date.
+#[rustfmt::skip]
+const AFTER_PREDICATE: &[&str] = &[
+    ",", ": ", ";", " and ", " to ", " und ", " um ", " и ", " а ", " но ", " чтобы ", " ve ", " və ",
+];
+
+/// Where a clause after a date goes on to something else.
+#[rustfmt::skip]
+const AFTER_CLAUSE: &[&str] = &[
+    "; ", " – ", " — ", " - ", ": ", ", when ", ", which ", ", who ", ", where ", ", while ",
+    ", as ", ", underlining", ", after ", ", before ", ", and ", ", but ", ", который",
+    ", которая", ", которое", ", которые", ", чтобы", ", где ", ", когда", ", и ", ", а ", ", но ",
+    ", wobei", ", als ", ", weil ", ", nachdem", ", um ", ", onda", ", онда", ", burada",
+];
+
+#[rustfmt::skip]
+const GERMAN_AUXILIARIES: &[&str] = &[
+    "wurde", "wurden", "worden", "hat", "haben", "hatte", "hatten", "ist", "sind", "war", "waren",
+    "wird", "werden",
+];
+
+#[rustfmt::skip]
+const PARTICIPLE_ENDINGS: &[&str] = &[
+    "an", "en", "diyi", "digi", "dugu", "dıgı", "dıqları", "dikleri", "mis", "mıs", "ilen",
+    "ılan", "ulan", "ган", "ген", "кан", "кен", "gan", "gen", "qan", "ken",
+];
+
+/// Verbs that only say that something took place, folded.
+#[rustfmt::skip]
+const LIGHT_VERBS: &[&str] = &[
+    "kecirilib", "kecirildi", "kecirilecek", "kecirilir", "bas tutub", "olacaq",
+    "duzenlendi", "yapildi", "gerceklesti", "gerceklestirildi", "duzenlenecek", "yapilacak",
+    "отти", "отеди", "отип", "откизилди", "откизиледи", "otti", "otedi", "otip", "otkizildi",
+    "otkiziledi", "edi", "еди", "idi", "ydy",
+];
 
 /// The sentence around a date (the date's own full stops do not end it).
 fn sentence_bounds(p: &str, start: usize, end: usize) -> (usize, usize) {
@@ -281,17 +1127,41 @@ fn sentence_bounds(p: &str, start: usize, end: usize) -> (usize, usize) {
                 .chars()
                 .next()
                 .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+            && !ends_with_abbreviation(&s[..i])
     };
     let s_start = (0..start)
         .rev()
         .filter(|&i| p.is_char_boundary(i))
         .find(|&i| is_stop(p, i))
         .map_or(0, |i| i + 2);
-    let s_end = (end..p.len())
-        .filter(|&i| p.is_char_boundary(i))
-        .find(|&i| is_stop(p, i))
-        .map_or(p.len(), |i| i + 1);
+    // The date's own last full stop ("25 декабря 2024 г. На борту…") may end
+    // the sentence too.
+    let closes = p[..end].ends_with('.')
+        && p[end..].starts_with(' ')
+        && p[end + 1..].chars().next().is_some_and(char::is_uppercase);
+    let s_end = if closes {
+        end
+    } else {
+        (end..p.len())
+            .filter(|&i| p.is_char_boundary(i))
+            .find(|&i| is_stop(p, i))
+            .map_or(p.len(), |i| i + 1)
+    };
     (s_start, s_end)
+}
+
+/// Whether `text` ends in an abbreviation whose full stop ends no sentence:
+/// a title ("Mr"), an initial ("O"), "г" of "г. Астана".
+fn ends_with_abbreviation(text: &str) -> bool {
+    let word = text
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+        || [
+            "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nr", "Prof", "гг", "им", "ул",
+        ]
+        .contains(&word)
 }
 
 /// The clause around a date: between commas, semicolons or dashes, the
@@ -335,8 +1205,8 @@ fn extend_back(p: &str, limit: usize, anchor_start: usize) -> usize {
         .map(|(a, b)| (limit + a, limit + b))
         .collect();
     for &(a, b) in words.iter().rev().take(3) {
-        let gap = &p[b..from];
-        if !gap.trim().is_empty() && gap.trim() != "-" {
+        let gap = p[b..from].trim();
+        if !gap.is_empty() && !["-", "’", "'"].contains(&gap) {
             break;
         }
         if STOP.contains(&fold(&p[a..b]).as_str()) {
@@ -368,17 +1238,6 @@ fn trim_connectives(phrase: &str) -> String {
             return phrase;
         }
     }
-}
-
-/// The clause without its date, when no event noun is at hand.
-fn without_date(p: &str, c_start: usize, c_end: usize, start: usize, end: usize) -> String {
-    let text = format!(
-        "{} {}",
-        trim_connectives(&p[c_start..start]),
-        &p[end..c_end]
-    );
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    cut_at_word(&text, 100)
 }
 
 #[cfg(test)]
@@ -425,7 +1284,7 @@ mod tests {
         let p = "Tərəflər 2005-ci il mayın 24-də imzalanmış strateji tərəfdaşlıq haqqında Müqaviləni xatırladıblar.";
         assert_eq!(
             events(p, "az"),
-            ["2005-05-24: Imzalanmış strateji tərəfdaşlıq haqqında Müqaviləni"]
+            ["2005-05-24: İmzalanmış strateji tərəfdaşlıq haqqında Müqavilə"]
         );
     }
 
@@ -449,5 +1308,116 @@ mod tests {
             ),
             ["2024-03-03: Prices rose sharply"]
         );
+    }
+
+    /// The issue's two examples and one case of each kind, in each of the
+    /// six languages: the date goes with its case ending or preposition, and
+    /// the phrase runs to the word that names what happened.
+    #[test]
+    fn events_read_as_phrases_of_their_language() {
+        let cases = [
+            (
+                "tr",
+                "Hazar'a kıyısı olan ülkeler arasında 12 Ağustos 2018'de Aktau'da imzalanan Hazar Denizi'nin Hukuki Statüsü Sözleşmesi'nin yürürlüğe girmesi bekleniyor.",
+                "2018-08-12: Aktau'da imzalanan Hazar Denizi'nin Hukuki Statüsü Sözleşmesi",
+            ),
+            (
+                "ru",
+                "Напомним, что 24 ноября 2023 года в Баку подписан меморандум о сотрудничестве в области транспорта.",
+                "2023-11-24: В Баку подписан меморандум о сотрудничестве в области транспорта",
+            ),
+            (
+                "ru",
+                "Самолет «Азербайджанских авиалиний», который направлялся из Баку в Грозный, 25 декабря 2024 года потерпел крушение в Казахстане.",
+                "2024-12-25: Самолет «Азербайджанских авиалиний» потерпел крушение в Казахстане",
+            ),
+            (
+                "az",
+                "Azərbaycan Respublikası ilə Qazaxıstan Respublikası arasında diplomatik əlaqələr 1992-ci il avqustun 30-da yaradılıb.",
+                "1992-08-30: Azərbaycan Respublikası ilə Qazaxıstan Respublikası arasında diplomatik əlaqələr yaradılıb",
+            ),
+            (
+                "az",
+                "Konvensiya layihəsi Xəzəryanı ölkələrin XİN rəhbərlərinin 4-5 dekabr 2017-ci il tarixində Moskvada keçirilən müşavirəsində razılaşdırılıb.",
+                "2017-12-04: Xəzəryanı ölkələrin XİN rəhbərlərinin Moskvada keçirilən müşavirəsi",
+            ),
+            (
+                "kk",
+                "2024 jylghy 24-26 qyrkýiek aralyghynda Astanada Ázerbayjan mәdeny kýnderi ótedi.",
+                "2024-09-24: Astanada Ázerbayjan mәdeny kýnderi",
+            ),
+            (
+                "kk",
+                "Биыл 2018 жылғы 12 тамызда Ақтау қаласында Каспий маңы мемлекеттерінің Бесінші саммиті өтіп, онда Конвенцияға қол қойылды.",
+                "2018-08-12: Ақтау қаласында Каспий маңы мемлекеттерінің Бесінші саммиті",
+            ),
+            (
+                "de",
+                "Am Mittwoch, dem 25. Dezember 2024, ereignete sich in der Nähe von Aktau, Kasachstan, ein Flugzeugabsturz.",
+                "2024-12-25: Ereignete sich in der Nähe von Aktau, Kasachstan, ein Flugzeugabsturz",
+            ),
+            (
+                "de",
+                "Nun haben die fünf Staaten am 12. August 2018 in der Hafenstadt Aktau eine Vereinbarung unterschrieben.",
+                "2018-08-12: In der Hafenstadt Aktau eine Vereinbarung unterschrieben",
+            ),
+            (
+                "en",
+                "It should be noted that on December 25, 2024, a plane flying from Baku to Grozny crashed near the city of Aktau in Kazakhstan.",
+                "2024-12-25: A plane flying from Baku to Grozny crashed near the city of Aktau in Kazakhstan",
+            ),
+            (
+                "en",
+                "Azerbaijani MP Aydin Mirzazade said at the plenary meeting of the Azerbaijani Parliament on March 29, 2019, Trend reports.",
+                "2019-03-29: Plenary meeting of the Azerbaijani Parliament",
+            ),
+            (
+                "en",
+                "The signing of the Convention on the Legal Status of the Caspian Sea on 12 August 2018 ended decades of talks.",
+                "2018-08-12: Signing of the Convention on the Legal Status of the Caspian Sea",
+            ),
+        ];
+        for (lang, text, want) in cases {
+            assert_eq!(events(text, lang), [want], "{lang}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_day_without_a_year_takes_it_from_the_text_or_the_articles_date() {
+        let p = [
+            "On 25 December 2024 a plane crashed near Aktau.",
+            "Mourning was declared in Azerbaijan on December 26 and in Chechnya on December 28.",
+        ];
+        let found: Vec<String> = extract(p, "en", None)
+            .iter()
+            .map(|e| format!("{}: {}", e.date, e.text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "2024-12-25: A plane crashed near Aktau",
+                "2024-12-26: Mourning was declared in Azerbaijan",
+            ]
+        );
+        // Past: the day in the year before the article's date.
+        let p = [
+            "Esterińizge sala ketıik, 25 jeltoqsanda Aqtaý mańynda AZAL ushaǵy apatqa ushyraǵan edi.",
+        ];
+        let m: Vec<Vec<date_mentions::Mention>> =
+            p.iter().map(|t| date_mentions::find(t)).collect();
+        let found = extract_found(&p, &m, "kk", None, PartialDate::ymd(2025, 12, 3));
+        assert_eq!(found[0].event.date.iso(), "2024-12-25");
+        assert_eq!(
+            found[0].event.text,
+            "Aqtaý mańynda AZAL ushaǵy apatqa ushyraǵan"
+        );
+        // Future: the day in the weeks after it.
+        let p = ["Dövlət başçısı noyabrın 2-də Qazaxıstana səfər edəcək."];
+        let m: Vec<Vec<date_mentions::Mention>> =
+            p.iter().map(|t| date_mentions::find(t)).collect();
+        let found = extract_found(&p, &m, "az", None, PartialDate::ymd(2023, 10, 20));
+        assert_eq!(found[0].event.date.iso(), "2023-11-02");
+        // No year anywhere: no event.
+        assert!(events("The ministers met on 14 June in Baku.", "en").is_empty());
     }
 }

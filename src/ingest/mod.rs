@@ -185,6 +185,46 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     Ok(reports)
 }
 
+/// What ingest would write for the seed at `seed` (a path as the user
+/// typed it: from the current folder, or from `root`), and why: each field
+/// with what decided it. Writes nothing.
+pub fn explain(root: &Path, config: &Config, seed: &Path) -> Result<String> {
+    let path = if seed.exists() || seed.is_absolute() {
+        seed.to_path_buf()
+    } else {
+        root.join(seed)
+    };
+    if !path.is_file() {
+        return Err(Error::Other(format!(
+            "{}: no such seed; give the path of a raw article, e.g. `caspian ingest --explain seeds/article.txt`",
+            path.display()
+        )));
+    }
+    let name = match (path.canonicalize(), root.canonicalize()) {
+        (Ok(p), Ok(r)) if p.starts_with(&r) => fs::relative(&r, &p),
+        _ => path.to_string_lossy().replace('\\', "/"),
+    };
+    let bytes = read_seed(&path).map_err(|why| Error::Other(format!("{name}: {why}")))?;
+    let explained = seed::explain(&name, &bytes, config, crate::date::today())
+        .map_err(|why| Error::Other(format!("{name}: {why}")))?;
+    let existing = index_content(root)?;
+    let target = match existing.by_seed.get(&name) {
+        Some(file) => {
+            let file_name = fs::relative(root, file);
+            let text = std::fs::read_to_string(file).map_err(|e| Error::read(file, e))?;
+            if is_untouched(&text) {
+                format!("{file_name} (ingest wrote it; it would be updated)")
+            } else {
+                format!("{file_name} (edited by hand: kept unless --force)")
+            }
+        }
+        None => format!("{CONTENT_DIR}/{}.md (new)", explained.ingested.slug),
+    };
+    Ok(format!(
+        "{name} -> {target}; --explain writes nothing\n\n{explained}"
+    ))
+}
+
 /// The file text for an ingested article, fingerprinted.
 pub fn render(ingested: &Ingested) -> String {
     let unsigned = article_text(&ingested.front_matter, &ingested.body);

@@ -102,12 +102,12 @@ pub fn entity_links<'a>(site: &'a Site, e: &Entry, kind: EntityKind) -> Vec<Link
         .collect()
 }
 
-/// For each of the article's topics, the first line of its text that
-/// mentions the topic: one pass over the lines, which ends once every topic
-/// is found (most articles name theirs early).
+/// For each of the article's topics, the line of its text that names the
+/// topic most (by its keywords' weights; the first such line on a tie): the
+/// strongest evidence, not a passing mention that happens to come first.
 fn topic_lines(site: &Site, e: &Entry) -> Vec<(usize, std::ops::Range<usize>)> {
     let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
-    let mut wanted: Vec<usize> = e
+    let wanted: Vec<usize> = e
         .article
         .meta
         .topics
@@ -115,25 +115,30 @@ fn topic_lines(site: &Site, e: &Entry) -> Vec<(usize, std::ops::Range<usize>)> {
         .filter_map(|slug| site.config.topics.iter().position(|t| &t.slug == slug))
         .collect();
     let plain = &e.body.plain;
-    let mut found = Vec::new();
+    // Per wanted topic: the best line so far and its weight.
+    let mut best: Vec<Option<(u32, std::ops::Range<usize>)>> = vec![None; wanted.len()];
     let mut start = 0;
     while !wanted.is_empty() && start < plain.len() {
         let end = plain[start..].find('\n').map_or(plain.len(), |i| start + i);
         let hits = lexicon.find(&plain[start..end]);
-        wanted.retain(|&t| {
-            let hit = hits.iter().any(|h| h.id == t);
-            if hit {
-                found.push((t, start..end));
+        for (k, &t) in wanted.iter().enumerate() {
+            let weight: u32 = hits.iter().filter(|h| h.id == t).map(|h| h.weight).sum();
+            if weight > best[k].as_ref().map_or(0, |(w, _)| *w) {
+                best[k] = Some((weight, start..end));
             }
-            !hit
-        });
+        }
         start = end + 1;
     }
-    found
+    wanted
+        .into_iter()
+        .zip(best)
+        .filter_map(|(t, b)| b.map(|(_, range)| (t, range)))
+        .collect()
 }
 
-/// The sentence around the first mention of a topic's keywords, cut to
-/// about 260 characters, keywords in `<mark>`. HTML-escaped.
+/// The sentence around the first mention of a topic's keywords in the line
+/// that names the topic most, cut to about 260 characters, keywords in
+/// `<mark>`. HTML-escaped.
 fn topic_excerpt(site: &Site, e: &Entry, topic: usize) -> Option<String> {
     let lexicon = site.config.topic_lexicon(&e.article.meta.lang);
     let plain = &e.body.plain;

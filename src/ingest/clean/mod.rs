@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::date_mentions::{self, Mention};
+use super::date_mentions::{self, Label, Mention};
 use crate::text::{fold, word_count};
 
 /// A block of the cleaned body.
@@ -25,11 +25,18 @@ pub enum Block {
 #[derive(Debug, Clone, Default)]
 pub struct Cleaned {
     pub headline: Option<String>,
+    /// The first date of the first dateline that is neither the page's
+    /// header date nor furniture after the text (see `datelines`).
     pub dateline: Option<Mention>,
+    /// Every dateline of the page, in order, with where it stands: what
+    /// choosing the publication date weighs.
+    pub datelines: Vec<Dateline>,
     pub blocks: Vec<Block>,
     /// The publisher, when a credit, a "Source:" line, a wire dateline or a
     /// sign-off names it.
     pub source_name: Option<String>,
+    /// Where `source_name` was read: "a credit line (©)", …
+    pub source_found: Option<&'static str>,
     /// The lines taken out, for the curious and for tests.
     pub removed: Vec<String>,
 }
@@ -41,6 +48,44 @@ impl Cleaned {
             Block::Break => None,
         })
     }
+}
+
+/// A line that dates the page ("22 января 2024, 17:45", "Published: 12
+/// June 2024", "Жұма, 5 желтоқсан 2025").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub line: String,
+    /// Its dates with a year (positions within `line`), each with what its
+    /// label says of it.
+    pub dates: Vec<(Mention, Label)>,
+    pub place: Place,
+    /// It names a day of the week, as a site's header does with today's date.
+    pub weekday: bool,
+    /// It gives a time of day, as an article's own date line usually does.
+    pub time: bool,
+}
+
+impl Dateline {
+    /// The page's header date: a weekday and no time, above the headline
+    /// with other lines between ("Жұма, 5 желтоқсан 2025" over the menu).
+    pub fn is_header(&self) -> bool {
+        self.weekday && !self.time
+    }
+}
+
+/// Where a dateline stands, counted in lines from the headline (from the
+/// text's first paragraph when there is no headline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// Above it, with this many lines between.
+    Above(usize),
+    /// Below it and before the text, or just inside it, with this many
+    /// lines between.
+    Below(usize),
+    /// Among the paragraphs, away from the headline.
+    InText,
+    /// After the text: a footer, a list of other stories.
+    AfterText,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,12 +480,8 @@ pub fn clean(text: &str) -> Cleaned {
     let lines = split_paragraphs(text);
     let n = lines.len();
     let mut kind: Vec<Kind> = lines.iter().map(|l| judge(l)).collect();
-    let mut out = Cleaned {
-        dateline: (0..n)
-            .filter(|&i| kind[i] == Kind::Dateline)
-            .find_map(|i| date_mentions::dateline(&lines[i])),
-        ..Cleaned::default()
-    };
+    let mut out = Cleaned::default();
+    let dateline_lines: Vec<usize> = (0..n).filter(|&i| kind[i] == Kind::Dateline).collect();
 
     // Captions: the line beside a credit, or a line a credit repeats.
     let credits: Vec<usize> = (0..n).filter(|&i| is_credit(&lines[i])).collect();
@@ -510,6 +551,27 @@ pub fn clean(text: &str) -> Cleaned {
                 .filter(|&i| word_count(&lines[i]) >= 3)
                 .max_by_key(|&i| (word_count(&lines[i]), std::cmp::Reverse(i)))
         });
+    // Paragraphs of text before each line: a dateline with a few of them
+    // above it is still at the head of the article.
+    let text_before: Vec<usize> = (0..n)
+        .scan(0, |count, i| {
+            let before = *count;
+            *count += usize::from(is_body(&kind, i));
+            Some(before)
+        })
+        .collect();
+    out.datelines = place_datelines(
+        &lines,
+        &dateline_lines,
+        headline.unwrap_or(first_body),
+        &text_before,
+        last_body.unwrap_or(n),
+    );
+    out.dateline = out
+        .datelines
+        .iter()
+        .find(|d| !d.is_header() && d.place != Place::AfterText)
+        .map(|d| d.dates[0].0);
     for &i in &leading {
         if Some(i) == headline {
             out.headline = Some(strip_headline_tags(&lines[i]));
@@ -579,13 +641,53 @@ pub fn clean(text: &str) -> Cleaned {
     let masthead = (0..first_body.min(n))
         .find(|&i| MASTHEAD.is_match(lines[i].trim()))
         .map(|i| lines[i].trim().to_string());
-    out.source_name = credit
-        .or(label)
-        .or(wire)
-        .or(signoff)
-        .or(masthead)
-        .map(|name| spelling_in(&name, text));
+    let found = [
+        (credit, "a credit line (©)"),
+        (label, "a \"Source:\" line"),
+        (wire, "the wire dateline at the start of the text"),
+        (signoff, "the sign-off after the text"),
+        (masthead, "the site's name above the text"),
+    ]
+    .into_iter()
+    .find_map(|(name, how)| Some((name?, how)));
+    out.source_name = found.as_ref().map(|(name, _)| spelling_in(name, text));
+    out.source_found = found.map(|(_, how)| how);
     out
+}
+
+/// The datelines at `indices` of `lines`, each placed against the headline
+/// (or the text's first line) at `reference`; one with fewer than three
+/// paragraphs of text above it is still at the article's head.
+fn place_datelines(
+    lines: &[String],
+    indices: &[usize],
+    reference: usize,
+    text_before: &[usize],
+    last_body: usize,
+) -> Vec<Dateline> {
+    indices
+        .iter()
+        .filter_map(|&i| {
+            let line = &lines[i];
+            let dates = date_mentions::dateline_dates(line)?;
+            let place = if i < reference {
+                Place::Above(reference - i - 1)
+            } else if i > last_body {
+                Place::AfterText
+            } else if text_before[i] < 3 || i - reference <= 3 {
+                Place::Below(i.saturating_sub(reference + 1))
+            } else {
+                Place::InText
+            };
+            Some(Dateline {
+                line: line.clone(),
+                dates,
+                place,
+                weekday: date_mentions::names_weekday(line),
+                time: date_mentions::has_time(line),
+            })
+        })
+        .collect()
 }
 
 /// The agency a wire dateline at the start of a paragraph names.

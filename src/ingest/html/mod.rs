@@ -12,12 +12,12 @@ pub mod meta;
 pub mod nesting;
 
 use super::clean::{Block, Cleaned};
-use super::seed::{self, Ingested};
-use super::{detect, events};
-use crate::config::{Config, EntityKind};
+use super::seed::published::{self, Candidate, DateChoice};
+use super::seed::{self, Explanation, Reading};
+use super::{date_mentions, detect};
+use crate::config::Config;
 use crate::date::PartialDate;
-use crate::frontmatter::{FrontMatter, Source};
-use crate::text::{slugify, word_count};
+use crate::text::word_count;
 
 /// Pages larger than this are refused. A saved news page is 100 KB to
 /// 2 MB; one with its pictures inside (a "single file" save) can be far
@@ -43,14 +43,15 @@ pub fn too_big(size: u64) -> String {
     )
 }
 
-/// Reads a saved page. `seed_path` is how the article will cite it
-/// (`seeds/<file>.html`); `today` bounds the dates it will believe.
-pub fn parse(
+/// Reads a saved page, keeping what decided each field. `seed_path` is how
+/// the article will cite it (`seeds/<file>.html`); `today` bounds the
+/// dates it will believe.
+pub fn explain(
     seed_path: &str,
     bytes: &[u8],
     config: &Config,
     today: PartialDate,
-) -> Result<Ingested, String> {
+) -> Result<Explanation, String> {
     let mut warnings = Vec::new();
     let html = read_html(bytes, &mut warnings)?;
     let (html, cut) = nesting::limit(&html);
@@ -97,26 +98,71 @@ pub fn parse(
         paragraphs.join("\n")
     );
 
-    let lang = language(&meta, &all_text, config, &mut warnings)?;
-
-    let (title, generated) = match title {
-        Some(t) => (t, false),
-        None => (seed::generated_title(&paragraphs), true),
+    let (lang, language_certain) = language(&meta, &all_text, config, &mut warnings)?;
+    let mentions: Vec<Vec<date_mentions::Mention>> =
+        paragraphs.iter().map(|p| date_mentions::find(p)).collect();
+    let dating = date_from_markup(&meta, &body, &paragraphs, &mentions, today);
+    let (source_name, source_found) = match &meta.site_name {
+        Some(name) => (
+            Some(name.clone()),
+            Some("the page's og:site_name or JSON-LD publisher"),
+        ),
+        None => match seed::publisher_in_text(&paragraphs.join("\n")) {
+            Some(name) => (Some(name), Some("a sentence of the text (\"… reports\")")),
+            None => (None, None),
+        },
     };
-    if generated {
-        warnings.push("the page has no headline in its markup; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
-    }
+    Ok(seed::finish(Reading {
+        seed_path,
+        headline: title,
+        no_headline: "the page has no headline in its markup",
+        lang,
+        language_certain,
+        paragraphs: &paragraphs,
+        mentions: &mentions,
+        dating,
+        source_name,
+        source_found,
+        url: meta.canonical.clone().or(saved_from),
+        body: body.markdown,
+        removed: Vec::new(),
+        warnings,
+        config,
+    }))
+}
 
+/// The publication date from the page's markup. A date the markup does
+/// not give is not taken from the text (a saved page that hides its date
+/// rarely shows it), but a date the text mentions is offered in the warning.
+fn date_from_markup(
+    meta: &meta::PageMeta,
+    body: &body::Body,
+    paragraphs: &[&str],
+    mentions: &[Vec<date_mentions::Mention>],
+    today: PartialDate,
+) -> DateChoice {
     let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
-    let date = match &meta.published {
-        Some((d, _)) if believable(d) => Some(*d),
-        Some((d, from)) => {
-            warnings.push(format!(
+    match &meta.published {
+        Some((d, from)) if believable(d) => DateChoice {
+            date: Some(*d),
+            candidates: vec![Candidate {
+                written: d.iso(),
+                date: Some(*d),
+                context: String::new(),
+                place: format!("the page's {from}"),
+                rank: Some(0),
+                why: "the page's own markup says when it was published".into(),
+                chosen: true,
+            }],
+            ..DateChoice::default()
+        },
+        Some((d, from)) => DateChoice {
+            warning: Some(format!(
                 "the page's {from} says {}, which cannot be a publication date; add `date:` by hand",
                 d.iso()
-            ));
-            None
-        }
+            )),
+            ..DateChoice::default()
+        },
         None => {
             let cleaned = Cleaned {
                 blocks: body
@@ -126,68 +172,23 @@ pub fn parse(
                     .collect(),
                 ..Cleaned::default()
             };
-            let hint = match seed::choose_date(&cleaned, &paragraphs, today).0 {
+            let in_text = published::choose(&cleaned, paragraphs, mentions, today);
+            let hint = match in_text.date {
                 Some(d) => format!(
                     " (its text mentions {}: check whether that is the day it was published)",
                     d.iso()
                 ),
                 None => String::new(),
             };
-            warnings.push(format!(
-                "the page's markup gives no publication date; add `date:` by hand{hint}"
-            ));
-            None
+            DateChoice {
+                warning: Some(format!(
+                    "the page's markup gives no publication date; add `date:` by hand{hint}"
+                )),
+                candidates: in_text.candidates,
+                ..DateChoice::default()
+            }
         }
-    };
-
-    let topics = seed::choose_topics(config, &lang, &title, &paragraphs);
-    if topics.is_empty() {
-        warnings.push(
-            "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
-        );
     }
-    let folded = crate::text::Folded::new(&all_text);
-    let people = seed::entities(config, EntityKind::Person, &folded);
-    let places = seed::entities(config, EntityKind::Place, &folded);
-    let events = events::extract(paragraphs.iter().copied(), &lang, date);
-    let source_name = meta
-        .site_name
-        .clone()
-        .or_else(|| seed::publisher_in_text(&paragraphs.join("\n")));
-
-    let slug = match slugify(&title, &lang, 80) {
-        s if s.is_empty() => "article".to_string(),
-        s => s,
-    };
-    let front_matter = FrontMatter {
-        title,
-        generated: if generated {
-            vec!["title".into()]
-        } else {
-            Vec::new()
-        },
-        date,
-        lang,
-        topics,
-        people,
-        places,
-        summary: None,
-        source: Some(Source {
-            name: source_name,
-            url: meta.canonical.clone().or(saved_from),
-            seed: Some(seed_path.to_string()),
-            fingerprint: None,
-        }),
-        events,
-        translations: Vec::new(),
-        slug: None,
-    };
-    Ok(Ingested {
-        slug,
-        front_matter,
-        body: body.markdown,
-        warnings,
-    })
 }
 
 /// The page's bytes as text, or why they are not a web page.
@@ -267,7 +268,7 @@ fn language(
     text: &str,
     config: &Config,
     warnings: &mut Vec<String>,
-) -> Result<String, String> {
+) -> Result<(String, bool), String> {
     let detected = detect::detect(text, &config.languages);
     let site_langs = config.languages.join(", ");
     let lang = match (&meta.lang, &detected) {
@@ -303,7 +304,8 @@ fn language(
             crate::language::english_name(&lang),
         ));
     }
-    Ok(lang)
+    let certain = meta.lang.is_some() || detected.is_some_and(|d| d.certain);
+    Ok((lang, certain))
 }
 
 #[cfg(test)]

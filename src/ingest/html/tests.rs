@@ -17,8 +17,8 @@ fn page(html_attrs: &str, head: &str, body: &str) -> String {
     )
 }
 
-fn parse_page(html: &str) -> Result<Ingested, String> {
-    parse("seeds/p.html", html.as_bytes(), &config(), today())
+fn parse_page(html: &str) -> Result<crate::ingest::Ingested, String> {
+    explain("seeds/p.html", html.as_bytes(), &config(), today()).map(|e| e.ingested)
 }
 
 #[test]

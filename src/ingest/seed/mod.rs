@@ -6,12 +6,20 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::clean::{self, Cleaned};
+pub mod explain;
+pub mod published;
+pub mod topics;
+
+pub use explain::Explanation;
+
+use published::DateChoice;
+
+use super::clean;
 use super::{date_mentions, detect, events, markdown};
 use crate::config::{Config, EntityKind};
 use crate::date::PartialDate;
 use crate::frontmatter::{FrontMatter, Source};
-use crate::text::{cut_at_word, normalize, slugify, word_count};
+use crate::text::{cut_at_word, normalize, slugify};
 
 /// Seeds larger than this are refused: an article is tens of kilobytes.
 pub const MAX_SEED_BYTES: usize = 2 * 1024 * 1024;
@@ -29,16 +37,26 @@ pub struct Ingested {
 
 /// Reads a seed. `seed_path` is how the article will cite it
 /// (`seeds/<file>.txt`, or `seeds/<file>.html` for a saved page, which
-/// goes to [`html::parse`](super::html::parse)); `today` bounds the dates
-/// it will believe.
+/// goes to [`html::explain`](super::html::explain)); `today` bounds the
+/// dates it will believe.
 pub fn parse(
     seed_path: &str,
     bytes: &[u8],
     config: &Config,
     today: PartialDate,
 ) -> Result<Ingested, String> {
+    explain(seed_path, bytes, config, today).map(|e| e.ingested)
+}
+
+/// [`parse`], keeping what decided each field, for `ingest --explain`.
+pub fn explain(
+    seed_path: &str,
+    bytes: &[u8],
+    config: &Config,
+    today: PartialDate,
+) -> Result<Explanation, String> {
     if super::html::is_page(seed_path) {
-        return super::html::parse(seed_path, bytes, config, today);
+        return super::html::explain(seed_path, bytes, config, today);
     }
     let mut warnings = Vec::new();
     let raw = decode(bytes, &mut warnings)?;
@@ -47,56 +65,141 @@ pub fn parse(
     let paragraphs: Vec<&str> = cleaned.paragraphs().collect();
     if paragraphs.is_empty() {
         return Err(format!(
-            "nothing is left after removing site furniture ({} line{} removed); check that the file holds an article",
+            "nothing is left after removing site furniture ({} line{} removed); \
+             check that the file holds an article",
             cleaned.removed.len(),
             if cleaned.removed.len() == 1 { "" } else { "s" }
         ));
     }
     let body_text = paragraphs.join("\n");
     let all_text = format!("{}\n{body_text}", cleaned.headline.as_deref().unwrap_or(""));
+    let detected = detect_language(&all_text, config, &mut warnings)?;
 
-    let detected = detect::detect(&all_text, &config.languages).ok_or_else(|| {
-        "too little text to tell its language; add more of the article or write the Markdown file by hand".to_string()
+    let mentions: Vec<Vec<date_mentions::Mention>> =
+        paragraphs.iter().map(|p| date_mentions::find(p)).collect();
+    let dating = published::choose(&cleaned, &paragraphs, &mentions, today);
+    let (source_name, source_found) = match &cleaned.source_name {
+        Some(name) => (Some(name.clone()), cleaned.source_found),
+        None => match publisher_in_text(&body_text) {
+            Some(name) => (Some(name), Some("a sentence of the text (\"… reports\")")),
+            None => (None, None),
+        },
+    };
+    Ok(finish(Reading {
+        seed_path,
+        headline: cleaned.headline.clone(),
+        no_headline: "the text has no headline",
+        lang: detected.code,
+        language_certain: detected.certain,
+        paragraphs: &paragraphs,
+        mentions: &mentions,
+        dating,
+        source_name,
+        source_found,
+        url: None,
+        body: markdown::render(&cleaned.blocks),
+        removed: cleaned.removed.clone(),
+        warnings,
+        config,
+    }))
+}
+
+/// The language of `text`, with a warning when it is not one of the
+/// site's or not certain; an error when there is too little text to tell.
+pub(super) fn detect_language(
+    text: &str,
+    config: &Config,
+    warnings: &mut Vec<String>,
+) -> Result<detect::Detected, String> {
+    let detected = detect::detect(text, &config.languages).ok_or_else(|| {
+        "too little text to tell its language; \
+         add more of the article or write the Markdown file by hand"
+            .to_string()
     })?;
-    let lang = detected.code;
-    if !config.languages.contains(&lang) {
+    let lang = &detected.code;
+    if !config.languages.contains(lang) {
         warnings.push(format!(
-            "the text is in {} ({lang}), not one of the site's languages ({}); add \"{lang}\" to `languages` in site.toml",
-            crate::language::english_name(&lang),
+            "the text is in {} ({lang}), not one of the site's languages ({}); \
+             add \"{lang}\" to `languages` in site.toml",
+            crate::language::english_name(lang),
             config.languages.join(", ")
         ));
     } else if !detected.certain {
         warnings.push(format!(
-            "the language could not be told for certain (taken as {lang}); check `lang:`, and that the file holds an article in one of the site's languages ({})",
+            "the language could not be told for certain (taken as {lang}); check `lang:`, \
+             and that the file holds an article in one of the site's languages ({})",
             config.languages.join(", ")
         ));
     }
+    Ok(detected)
+}
 
-    let (date, date_warning) = choose_date(&cleaned, &paragraphs, today);
-    warnings.extend(date_warning);
+/// What a reader of one form of seed (copied text, a saved page) found:
+/// the article's text, headline, language, date and source. [`finish`]
+/// works out the rest the same way for every form.
+pub(super) struct Reading<'a> {
+    pub seed_path: &'a str,
+    pub headline: Option<String>,
+    /// How to say that there is no headline ("the text has no headline").
+    pub no_headline: &'static str,
+    pub lang: String,
+    pub language_certain: bool,
+    pub paragraphs: &'a [&'a str],
+    /// The dates of each paragraph.
+    pub mentions: &'a [Vec<date_mentions::Mention>],
+    pub dating: DateChoice,
+    pub source_name: Option<String>,
+    pub source_found: Option<&'static str>,
+    pub url: Option<String>,
+    /// The body as Markdown.
+    pub body: String,
+    /// The lines taken out as site furniture.
+    pub removed: Vec<String>,
+    pub warnings: Vec<String>,
+    pub config: &'a Config,
+}
 
-    let (title, generated) = match &cleaned.headline {
-        Some(h) => (h.clone(), false),
-        None => (generated_title(&paragraphs), true),
+/// The fields every seed shares, from what its reader found: the title
+/// (made up when there is no headline), topics, people, places, events and
+/// the slug.
+pub(super) fn finish(r: Reading) -> Explanation {
+    let Reading {
+        seed_path,
+        paragraphs,
+        mentions,
+        dating,
+        mut warnings,
+        config,
+        lang,
+        ..
+    } = r;
+    let date = dating.date;
+    warnings.extend(dating.warning.clone());
+    let (title, generated) = match r.headline {
+        Some(h) => (h, false),
+        None => (generated_title(paragraphs), true),
     };
     if generated {
-        warnings.push("the text has no headline; the title was made from its first sentence (marked `generated: [title]`): write a real one".into());
+        warnings.push(format!(
+            "{}; the title was made from its first sentence (marked `generated: [title]`): \
+             write a real one",
+            r.no_headline
+        ));
     }
 
-    let topics = choose_topics(config, &lang, &title, &paragraphs);
-    if topics.is_empty() {
+    let topic_choice = topics::choose(config, &lang, &title, paragraphs);
+    if topic_choice.chosen.is_empty() {
         warnings.push(
             "no topic reached the threshold; add `topics:` by hand if the article has one".into(),
         );
     }
+    let all_text = format!("{title}\n{}", paragraphs.join("\n"));
     let folded = crate::text::Folded::new(&all_text);
-    let people = entities(config, EntityKind::Person, &folded);
-    let places = entities(config, EntityKind::Place, &folded);
-    let events = events::extract(paragraphs.iter().copied(), &lang, date);
-    let source_name = cleaned
-        .source_name
-        .clone()
-        .or_else(|| publisher_in_text(&body_text));
+    let people_named = entities(config, EntityKind::Person, &folded);
+    let places_named = entities(config, EntityKind::Place, &folded);
+    // The publication date is no event; a date the story gives is.
+    let except = date.filter(|_| !dating.is_event);
+    let found_events = events::extract_found(paragraphs, mentions, &lang, except, date);
 
     let slug = match slugify(&title, &lang, 80) {
         s if s.is_empty() => "article".to_string(),
@@ -111,26 +214,38 @@ pub fn parse(
         },
         date,
         lang,
-        topics,
-        people,
-        places,
+        topics: topic_choice.chosen.clone(),
+        people: people_named.iter().map(|(s, _)| s.clone()).collect(),
+        places: places_named.iter().map(|(s, _)| s.clone()).collect(),
         summary: None,
         source: Some(Source {
-            name: source_name,
-            url: None,
+            name: r.source_name,
+            url: r.url,
             seed: Some(seed_path.to_string()),
             fingerprint: None,
         }),
-        events,
+        events: found_events.iter().map(|f| f.event.clone()).collect(),
         translations: Vec::new(),
         slug: None,
     };
-    Ok(Ingested {
-        slug,
-        front_matter,
-        body: markdown::render(&cleaned.blocks),
-        warnings,
-    })
+    Explanation {
+        seed: seed_path.to_string(),
+        ingested: Ingested {
+            slug,
+            front_matter,
+            body: r.body,
+            warnings,
+        },
+        headline_generated: generated,
+        removed: r.removed,
+        language_certain: r.language_certain,
+        date: dating,
+        topics: topic_choice,
+        people: people_named,
+        places: places_named,
+        events: found_events,
+        source_found: r.source_found,
+    }
 }
 
 /// The most bytes a seed of this name may have.
@@ -210,92 +325,11 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
     }
 }
 
-/// The article's date: the dateline if there is one; else a full date in the
-/// first paragraphs; else the latest full date in the text. Dates before
-/// 1995 or after today are not believed, deadlines ("until 1 March") are not
-/// taken, and a day and month without a year in the first paragraphs
-/// (the story's own date) leave the date out rather than borrow a year.
-pub(super) fn choose_date(
-    cleaned: &Cleaned,
-    paragraphs: &[&str],
-    today: PartialDate,
-) -> (Option<PartialDate>, Option<String>) {
-    let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
-    if let Some(d) = cleaned.dateline.and_then(|m| m.date()).filter(believable) {
-        return (Some(d), None);
-    }
-    let mut full = Vec::new();
-    let mut yearless = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        for m in date_mentions::find(p) {
-            match m.date() {
-                Some(d) if m.is_full() && believable(&d) && !is_deadline(p, m.start) => {
-                    full.push((i, d))
-                }
-                None if m.day.is_some() => yearless.push((i, m)),
-                _ => {}
-            }
-        }
-    }
-    let lede = |i: usize| i < 2;
-    if let Some(&(_, d)) = full
-        .iter()
-        .filter(|(i, _)| lede(*i))
-        .max_by_key(|(_, d)| *d)
-    {
-        return (Some(d), None);
-    }
-    let undated = yearless
-        .iter()
-        .find(|(i, _)| lede(*i))
-        .or(if full.is_empty() {
-            yearless.first()
-        } else {
-            None
-        });
-    if let Some((_, m)) = undated {
-        let same = full
-            .iter()
-            .find(|(_, d)| d.month == Some(m.month) && d.day == m.day);
-        if let Some(&(_, d)) = same {
-            return (Some(d), None);
-        }
-        return (
-            None,
-            Some(format!(
-                "the text dates the story \"{}\" but gives no year; add `date: YYYY-{:02}-{:02}` by hand once you know it",
-                m.describe(),
-                m.month,
-                m.day.unwrap_or(1)
-            )),
-        );
-    }
-    if let Some(&(_, d)) = full.iter().max_by_key(|(_, d)| *d) {
-        return (Some(d), None);
-    }
-    (None, Some("the text gives no date; add `date:` by hand (YYYY-MM-DD, or YYYY-MM or YYYY where only that much is known)".into()))
-}
-
-/// Whether the date at `start` is a deadline or a plan ("bis zum", "until").
-fn is_deadline(paragraph: &str, start: usize) -> bool {
-    let before = crate::text::fold(&paragraph[..start]);
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(2).any(|w| {
-        [
-            "bis", "until", "till", "before", "by", "до", "deadline", "ehe",
-        ]
-        .contains(w)
-    })
-}
-
 /// A title from the first sentence that says something (a letter or a
 /// digit once a leading date is dropped): at most 90 characters, cut at a
 /// word. Text with no such sentence (which detecting its language refuses
 /// first) gets "Untitled".
-pub(super) fn generated_title(paragraphs: &[&str]) -> String {
+fn generated_title(paragraphs: &[&str]) -> String {
     let sentence = paragraphs
         .iter()
         .flat_map(|p| sentences(p))
@@ -336,71 +370,15 @@ fn sentences(paragraph: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Topics the article is about: their keywords score at least
-/// max(2, words / 500) points (a phrase counts 2, a hit in the title
-/// double), and the topic recurs: in two paragraphs or more, or in the
-/// title, or as a phrase, or with a point to spare. One sentence that
-/// mentions culture and tourism in passing does not make a culture article.
-pub(super) fn choose_topics(
-    config: &Config,
-    lang: &str,
-    title: &str,
-    paragraphs: &[&str],
-) -> Vec<String> {
-    let words: usize = paragraphs.iter().map(|p| word_count(p)).sum();
-    let threshold = 2u32.max((words / 500) as u32);
-    let lexicon = config.topic_lexicon(lang);
-    let mut score = vec![0u32; config.topics.len()];
-    let mut spread = vec![0u32; config.topics.len()];
-    let mut strong = vec![false; config.topics.len()];
-    for hit in lexicon.find(title) {
-        score[hit.id] += 2 * hit.weight;
-        strong[hit.id] = true;
-    }
-    for paragraph in paragraphs {
-        let mut here = vec![false; config.topics.len()];
-        let hits = lexicon.find(paragraph);
-        for (k, hit) in hits.iter().enumerate() {
-            score[hit.id] += hit.weight;
-            here[hit.id] = true;
-            // Two keywords side by side ("erneuerbare Energien") are a phrase.
-            let joined = k > 0 && {
-                let prev = hits[k - 1];
-                prev.id == hit.id
-                    && prev.end <= hit.start
-                    && paragraph[prev.end..hit.start]
-                        .trim_matches([' ', '-'])
-                        .is_empty()
-            };
-            strong[hit.id] |= hit.weight > 1 || joined;
-        }
-        for (t, found) in here.into_iter().enumerate() {
-            spread[t] += u32::from(found);
-        }
-    }
-    config
-        .topics
-        .iter()
-        .enumerate()
-        .filter(|&(t, _)| {
-            score[t] >= threshold && (spread[t] >= 2 || strong[t] || score[t] > threshold)
-        })
-        .map(|(_, topic)| topic.slug.clone())
-        .collect()
-}
-
-/// The people or places named in the text, most named first.
-pub(super) fn entities(
-    config: &Config,
-    kind: EntityKind,
-    text: &crate::text::Folded,
-) -> Vec<String> {
+/// The people or places named in the text, most named first, with how
+/// often.
+fn entities(config: &Config, kind: EntityKind, text: &crate::text::Folded) -> Vec<(String, u32)> {
     let scores = config.entity_lexicon(kind).score_folded(text);
     let mut found: Vec<(usize, u32)> = scores.into_iter().collect();
     found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     found
         .into_iter()
-        .map(|(i, _)| config.entities(kind)[i].slug.clone())
+        .map(|(i, n)| (config.entities(kind)[i].slug.clone(), n))
         .collect()
 }
 

@@ -18,6 +18,35 @@ use crate::layout::{aside_dir, old_staging_dir, parent_of, staging_dir, work_dir
 use crate::render::Page;
 use crate::route;
 
+/// The most GitHub Pages publishes: "Published GitHub Pages sites may be no
+/// larger than 1 GB". A build above it is told where else to publish.
+pub const PAGES_LIMIT: u64 = 1_000_000_000;
+
+/// What to tell of a site of `bytes` written to `out`, when it is more than
+/// `limit` (normally [`PAGES_LIMIT`]) and GitHub Pages would not publish it.
+pub fn pages_warning(out: &Path, bytes: u64, limit: u64) -> Option<String> {
+    (bytes > limit).then(|| {
+        format!(
+            "{}: warning: the site is {}, more than the {} GitHub Pages publishes; publish it on \
+             a host that takes a folder of any size (a web server, or a bucket such as Amazon \
+             S3 or Cloudflare R2), as \"When the site outgrows GitHub Pages\" in caspian's \
+             README says",
+            out.display(),
+            size(bytes),
+            size(limit)
+        )
+    })
+}
+
+/// `1.9 GB`, `0.4 MB`: a size in the units hosts state their limits in.
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000_000 {
+        format!("{:.1} GB", bytes as f64 / 1e9)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
+
 /// Writes `pages` as the new content of `out`. On an error, `out` is as
 /// the last complete build left it, and the error says so.
 pub fn write_site(out: &Path, pages: &[Page]) -> Result<()> {
@@ -489,6 +518,24 @@ mod tests {
             .collect();
         names.sort();
         assert_eq!(names, [".caspian", "public"]);
+    }
+
+    #[test]
+    fn a_site_over_the_pages_limit_is_told_where_else_to_go() {
+        let out = Path::new("public");
+        assert_eq!(pages_warning(out, PAGES_LIMIT, PAGES_LIMIT), None);
+        let warning = pages_warning(out, 1_900_000_000, PAGES_LIMIT).unwrap();
+        assert!(
+            warning.starts_with(
+                "public: warning: the site is 1.9 GB, more than the 1.0 GB GitHub Pages publishes; publish it on a host that takes a folder of any size"
+            ),
+            "{warning}"
+        );
+        assert!(
+            pages_warning(out, 400_000, 100_000)
+                .unwrap()
+                .contains("0.4 MB, more than the 0.1 MB")
+        );
     }
 
     #[test]

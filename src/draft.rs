@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::date::PartialDate;
 use crate::error::{Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter};
-use crate::ingest::detect::detect_short;
+use crate::ingest::short_text;
 use crate::language;
 use crate::layout::CONTENT_DIR;
 use crate::text::slugify;
@@ -87,7 +87,7 @@ fn choose_language(
                  kk, tr"
             )))
         }
-        None => match detect_short(title, &config.languages) {
+        None => match short_text::detect(title, &config.languages) {
             Some(guess) => {
                 notes.push(format!(
                     "language: {} ({}, told by {}; use --lang to choose another)",

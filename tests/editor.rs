@@ -179,7 +179,7 @@ fn the_language_of_real_headlines_is_told_right_or_not_at_all() {
         assert_eq!(headlines.len(), of, "{corpus}");
         let mut right = 0;
         for (title, lang) in &headlines {
-            match caspian::ingest::detect::detect_short(title, &six) {
+            match caspian::ingest::short_text::detect(title, &six) {
                 Some(guess) if &guess.code == lang => right += 1,
                 // Undecided is fine: `new` then takes the site's language and says so.
                 None => {}

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::date::PartialDate;
 use crate::error::{Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter};
+use crate::ingest::short_text;
 use crate::language;
 use crate::layout::CONTENT_DIR;
 use crate::text::slugify;
@@ -18,7 +19,7 @@ pub struct Draft {
     pub path: PathBuf,
     pub text: String,
     /// Choices the editor did not make, to tell them: today's date, the
-    /// site's language.
+    /// language the title is in.
     pub notes: Vec<String>,
 }
 
@@ -38,7 +39,7 @@ pub fn draft(
         ));
     }
     let mut notes = Vec::new();
-    let lang = choose_language(lang, config, &mut notes)?;
+    let lang = choose_language(lang, &title, config, &mut notes)?;
     let date = choose_date(date, today, &mut notes)?;
     let topics = known_topics(topics, config)?;
     let slug = match slugify(&title, &lang, 80) {
@@ -67,8 +68,14 @@ pub fn draft(
     })
 }
 
-/// The language asked for, or the site's (which `notes` then tells).
-fn choose_language(lang: Option<&str>, config: &Config, notes: &mut Vec<String>) -> Result<String> {
+/// The language asked for, or the one the title is in among the site's,
+/// or the site's own (which `notes` then tells).
+fn choose_language(
+    lang: Option<&str>,
+    title: &str,
+    config: &Config,
+    notes: &mut Vec<String>,
+) -> Result<String> {
     match lang {
         Some(code) if language::is_known(code) => Ok(code.to_string()),
         Some(code) => {
@@ -80,13 +87,26 @@ fn choose_language(lang: Option<&str>, config: &Config, notes: &mut Vec<String>)
                  kk, tr"
             )))
         }
-        None => {
-            notes.push(format!(
-                "language: {} (the site's; use --lang to choose another)",
-                config.language
-            ));
-            Ok(config.language.clone())
-        }
+        None => match short_text::detect(title, &config.languages) {
+            Some(guess) => {
+                notes.push(format!(
+                    "language: {} ({}, told by {}; use --lang to choose another)",
+                    guess.code,
+                    language::english_name(&guess.code),
+                    guess.clues
+                ));
+                Ok(guess.code)
+            }
+            None => {
+                notes.push(format!(
+                    "language: {} (the site's: the title does not tell which of {} it is in; \
+                     use --lang to choose another)",
+                    config.language,
+                    config.languages.join(", ")
+                ));
+                Ok(config.language.clone())
+            }
+        },
     }
 }
 
@@ -216,6 +236,40 @@ mod tests {
         );
         assert_eq!(d.notes.len(), 2);
         assert!(d.notes[1].starts_with("date: 2026-11-24 (today"));
+    }
+
+    #[test]
+    fn the_language_is_guessed_from_the_title_among_the_sites_and_said() {
+        let guess = |title: &str, lang: Option<&str>| {
+            let d = draft(title, lang, Some("2024"), &[], &config(), today()).unwrap();
+            let lang = d.text.lines().find(|l| l.starts_with("lang: ")).unwrap()[6..].to_string();
+            (lang, d.path, d.notes)
+        };
+        let (lang, path, notes) = guess("Паром «Актау» вышел в первый рейс", None);
+        assert_eq!(lang, "ru");
+        assert_eq!(
+            path,
+            Path::new("content/parom-aktau-vyshel-v-pervyy-reys.md")
+        );
+        assert_eq!(
+            notes,
+            [
+                "language: ru (Russian, told by the words \"вышел\", \"в\", \"первый\"; use --lang to choose another)"
+            ]
+        );
+        // --lang wins.
+        let (lang, _, notes) = guess("Паром «Актау» вышел в первый рейс", Some("kk"));
+        assert_eq!(lang, "kk");
+        assert!(notes.is_empty(), "{notes:?}");
+        // Greek is not among this site's languages.
+        let (lang, _, notes) = guess("Νέο τερματικό στο λιμάνι του Ακτάου", None);
+        assert_eq!(lang, "en");
+        assert_eq!(
+            notes,
+            [
+                "language: en (the site's: the title does not tell which of en, az, de, ru, kk it is in; use --lang to choose another)"
+            ]
+        );
     }
 
     #[test]

@@ -17,23 +17,41 @@ pub const STATIC_DIR: &str = "static";
 /// Where `build` writes the site unless told `--out`.
 pub const PUBLIC_DIR: &str = "public";
 
-/// The staging folder beside the output `out`: `.public.staging` for
+/// caspian's own folder beside the output, for what a build keeps from one
+/// run to the next. It holds a `.gitignore` that ignores the whole folder,
+/// so `git add .` never commits it, whatever the site's `.gitignore` says.
+pub const WORK_DIR: &str = ".caspian";
+
+/// The work folder beside the output `out`.
+pub fn work_dir(out: &Path) -> PathBuf {
+    parent_of(out).join(WORK_DIR)
+}
+
+/// The staging folder of the output `out`: `.caspian/public.staging` for
 /// `public`. It holds the next site while it is written, and the previous
 /// one after the swap.
 pub fn staging_dir(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| PUBLIC_DIR.into());
-    parent_of(out).join(format!(".{name}.staging"))
+    work_dir(out).join(format!("{}.staging", output_name(out)))
 }
 
 /// Where the previous site is set aside when the output and the staging
-/// folder cannot be exchanged in one step: `.public.staging.old`.
+/// folder cannot be exchanged in one step: `.caspian/public.staging.old`.
 pub fn aside_dir(out: &Path) -> PathBuf {
     let mut name = staging_dir(out).into_os_string();
     name.push(".old");
     PathBuf::from(name)
+}
+
+/// Where builds kept the staging folder before the work folder:
+/// `.public.staging` beside `public`, where `git add .` took it.
+pub fn old_staging_dir(out: &Path) -> PathBuf {
+    parent_of(out).join(format!(".{}.staging", output_name(out)))
+}
+
+fn output_name(out: &Path) -> String {
+    out.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| PUBLIC_DIR.into())
 }
 
 /// The folder that holds the output `out`.

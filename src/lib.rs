@@ -13,7 +13,8 @@
 //! - `content` (an article read and checked), `site` (the articles
 //!   assembled, their links checked), `render` (pages), `output` (pages
 //!   written to disk whole or not at all);
-//! - `pipeline`: the entry points that the command line and `serve` call.
+//! - `pipeline`: the entry points that the command line and `serve` call;
+//! - `init`: a new site's files, beside the pipeline (`caspian init`).
 //!
 //! Each layer imports only from those below it: cli/serve → pipeline →
 //! output → render → site → content → ground floor.
@@ -26,6 +27,7 @@ pub mod error;
 pub mod frontmatter;
 pub mod fs;
 pub mod ingest;
+pub mod init;
 pub mod language;
 pub mod layout;
 pub mod lexicon;

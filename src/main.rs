@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use caspian::config::Config;
 use caspian::error::Diagnostics;
 use caspian::layout::SEEDS_DIR;
-use caspian::pipeline;
+use caspian::{output, pipeline};
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +27,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Make a new archive that builds at once: site.toml, entities.toml, an
+    /// example article, .gitignore and the GitHub Pages workflow.
+    Init {
+        /// The folder to make it in (default: --root, the current folder).
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Turn the raw articles in seeds/ into Markdown files in content/.
     Ingest {
         /// Overwrite content files that were edited by hand since ingest wrote them.
@@ -98,6 +105,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = cli.root;
     match cli.command {
+        Command::Init { dir } => init(dir.as_deref().unwrap_or(&root)),
         Command::Ingest {
             explain: Some(seed),
             ..
@@ -116,6 +124,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             topics,
         } => new(&root, &title, lang.as_deref(), date.as_deref(), &topics),
     }
+}
+
+fn init(dir: &Path) -> anyhow::Result<ExitCode> {
+    let made = caspian::init::init(dir)?;
+    print!("{}", caspian::init::report(&made));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn explain(root: &Path, seed: &Path) -> anyhow::Result<ExitCode> {
@@ -190,15 +204,29 @@ fn build(root: &Path, out: Option<&Path>, base_url: Option<&str>) -> anyhow::Res
         return Ok(ExitCode::FAILURE);
     };
     println!(
-        "built {} articles into {} ({} files, {:.1} MB) in {:.2} s{}",
-        b.articles,
+        "built {} into {} ({} files, {:.1} MB) in {:.2} s{}",
+        plural(b.articles, "article"),
         b.out.display(),
         b.pages,
         b.bytes as f64 / 1_048_576.0,
         started.elapsed().as_secs_f64(),
         plural_suffix(", ", warnings, "warning")
     );
+    if let Some(warning) = output::pages_warning(&b.out, b.bytes as u64, pages_limit()) {
+        eprintln!("{warning}");
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The size above which a build warns that GitHub Pages will not publish
+/// the site: GitHub's, unless `CASPIAN_PAGES_LIMIT` gives another (in
+/// bytes), so that a test need not write a gigabyte. Not a setting of
+/// site.toml: the limit is the host's, not the site's to choose.
+fn pages_limit() -> u64 {
+    std::env::var("CASPIAN_PAGES_LIMIT")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(output::PAGES_LIMIT)
 }
 
 fn check(root: &Path, deny_warnings: bool) -> anyhow::Result<ExitCode> {

@@ -1,11 +1,12 @@
 //! Writing the site to disk so that nothing is ever half-written: the pages
-//! go into a staging folder beside the output, which then takes the
-//! output's place in one step. A build that fails or is interrupted leaves
-//! the previous site whole.
+//! go into a staging folder in the work folder beside the output
+//! (`.caspian/public.staging`), which then takes the output's place in one
+//! step. A build that fails or is interrupted leaves the previous site whole.
 //!
 //! The staging folder is kept after the swap (it then holds the previous
 //! site), so the next build rewrites only the files that changed: making
-//! thousands of files anew is what costs most on a disk.
+//! thousands of files anew is what costs most on a disk. The work folder
+//! ignores itself in git, so the copy is never committed by mistake.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -13,9 +14,38 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::layout::{aside_dir, parent_of, staging_dir};
+use crate::layout::{aside_dir, old_staging_dir, parent_of, staging_dir, work_dir};
 use crate::render::Page;
 use crate::route;
+
+/// The most GitHub Pages publishes: "Published GitHub Pages sites may be no
+/// larger than 1 GB". A build above it is told where else to publish.
+pub const PAGES_LIMIT: u64 = 1_000_000_000;
+
+/// What to tell of a site of `bytes` written to `out`, when it is more than
+/// `limit` (normally [`PAGES_LIMIT`]) and GitHub Pages would not publish it.
+pub fn pages_warning(out: &Path, bytes: u64, limit: u64) -> Option<String> {
+    (bytes > limit).then(|| {
+        format!(
+            "{}: warning: the site is {}, more than the {} GitHub Pages publishes; publish it on \
+             a host that takes a folder of any size (a web server, or a bucket such as Amazon \
+             S3 or Cloudflare R2), as \"When the site outgrows GitHub Pages\" in caspian's \
+             README says",
+            out.display(),
+            size(bytes),
+            size(limit)
+        )
+    })
+}
+
+/// `1.9 GB`, `0.4 MB`: a size in the units hosts state their limits in.
+fn size(bytes: u64) -> String {
+    if bytes >= 1_000_000_000 {
+        format!("{:.1} GB", bytes as f64 / 1e9)
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    }
+}
 
 /// Writes `pages` as the new content of `out`. On an error, `out` is as
 /// the last complete build left it, and the error says so.
@@ -74,7 +104,9 @@ impl Staging {
     /// Makes the staging folder; says whether it is empty.
     fn prepare(&self) -> Result<bool> {
         recover(&self.out, &self.dir)?;
+        move_old_staging(&self.out, &self.dir)?;
         check_replaceable(&self.out, &self.parent)?;
+        make_work_dir(&work_dir(&self.out))?;
         match std::fs::symlink_metadata(&self.dir) {
             Ok(m) if m.is_dir() => {}
             Ok(_) => std::fs::remove_file(&self.dir).map_err(|e| Error::write(&self.dir, e))?,
@@ -139,6 +171,9 @@ impl Staging {
         }
         // The half-written pages only take room that a full disk needs back.
         let freed = is_full(&e) && std::fs::remove_dir_all(&self.dir).is_ok();
+        if freed {
+            remove_idle_work_dir(&work_dir(&self.out));
+        }
         let state = if self.existed {
             format!(
                 "{} is unchanged: it still holds the previous build",
@@ -212,6 +247,72 @@ fn check_replaceable(out: &Path, parent: &Path) -> Result<()> {
          folder with --out",
         out.display()
     )))
+}
+
+/// What the work folder holds besides staging folders: the files that say
+/// what it is to git (ignore all of it) and to backup tools (a cache).
+const WORK_FILES: [(&str, &str); 2] = [
+    (
+        ".gitignore",
+        "# caspian's work folder: the previous build, kept so that the next one\n\
+         # rewrites only the files that changed. Never committed; safe to delete.\n*\n",
+    ),
+    (
+        "CACHEDIR.TAG",
+        "Signature: 8a477f597d28d172789f06886806bc55\n\
+         # This file is a cache directory tag created by caspian.\n",
+    ),
+];
+
+/// Makes the work folder, with the files that keep it out of git and backups.
+fn make_work_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
+    for (name, text) in WORK_FILES {
+        let path = dir.join(name);
+        if !path.is_file() {
+            std::fs::write(&path, text).map_err(|e| Error::write(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes the work folder if it holds nothing but its own files.
+fn remove_idle_work_dir(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let idle = entries
+        .filter_map(|e| e.ok())
+        .all(|e| WORK_FILES.iter().any(|(name, _)| e.file_name() == *name));
+    if idle {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// Moves the staging folder that earlier builds kept beside the output
+/// (`.public.staging`, where `git add .` took it) into the work folder, and
+/// puts right an exchange by renames they left cut short.
+fn move_old_staging(out: &Path, staging: &Path) -> Result<()> {
+    let old = old_staging_dir(out);
+    let mut old_aside = old.clone().into_os_string();
+    old_aside.push(".old");
+    let old_aside = PathBuf::from(old_aside);
+    if old_aside.is_dir() {
+        if out.exists() {
+            std::fs::remove_dir_all(&old_aside).map_err(|e| Error::write(&old_aside, e))?;
+        } else {
+            std::fs::rename(&old_aside, out).map_err(|e| Error::write(out, e))?;
+        }
+    }
+    if old.is_dir() {
+        if staging.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| Error::write(&old, e))?;
+        } else {
+            make_work_dir(&work_dir(out))?;
+            std::fs::rename(&old, staging).map_err(|e| Error::write(staging, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Puts right what an exchange by renames ([`swap`]) left when it was
@@ -372,14 +473,68 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
+        assert_eq!(names, [".caspian", "public"]);
         assert_eq!(
-            names,
-            [".public.staging", "public"],
+            std::fs::read_to_string(staging_dir(&out).join("index.html")).unwrap(),
+            "one",
             "the previous site is kept for the next build"
         );
+        let mut kept: Vec<String> = std::fs::read_dir(work_dir(&out))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, [".gitignore", "CACHEDIR.TAG", "public.staging"]);
+        let ignore = std::fs::read_to_string(work_dir(&out).join(".gitignore")).unwrap();
+        assert_eq!(ignore.lines().last(), Some("*"), "git ignores it all");
+    }
+
+    #[test]
+    fn a_staging_folder_beside_the_output_moves_into_the_work_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        build(&out, &[page("index.html", "one")]).unwrap();
+        // What a build before the work folder left: the previous site beside the output.
+        std::fs::remove_dir_all(work_dir(&out)).unwrap();
+        std::fs::create_dir_all(old_staging_dir(&out)).unwrap();
+        std::fs::write(old_staging_dir(&out).join("index.html"), "zero").unwrap();
+        build(&out, &[page("index.html", "two")]).unwrap();
+        assert_eq!(tree(&out), [("index.html".to_string(), "two".to_string())]);
+        assert!(!old_staging_dir(&out).exists());
         assert_eq!(
             std::fs::read_to_string(staging_dir(&out).join("index.html")).unwrap(),
             "one"
+        );
+        // And one cut short in its exchange by renames: the site set aside, none in place.
+        std::fs::rename(&out, dir.path().join(".public.staging.old")).unwrap();
+        build(&out, &[page("index.html", "three")]).unwrap();
+        assert_eq!(
+            tree(&out),
+            [("index.html".to_string(), "three".to_string())]
+        );
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".caspian", "public"]);
+    }
+
+    #[test]
+    fn a_site_over_the_pages_limit_is_told_where_else_to_go() {
+        let out = Path::new("public");
+        assert_eq!(pages_warning(out, PAGES_LIMIT, PAGES_LIMIT), None);
+        let warning = pages_warning(out, 1_900_000_000, PAGES_LIMIT).unwrap();
+        assert!(
+            warning.starts_with(
+                "public: warning: the site is 1.9 GB, more than the 1.0 GB GitHub Pages publishes; publish it on a host that takes a folder of any size"
+            ),
+            "{warning}"
+        );
+        assert!(
+            pages_warning(out, 400_000, 100_000)
+                .unwrap()
+                .contains("0.4 MB, more than the 0.1 MB")
         );
     }
 
@@ -423,7 +578,7 @@ mod tests {
             )
         );
         assert_eq!(tree(&out), [("notes.txt".to_string(), "mine".to_string())]);
-        assert!(!staging_dir(&out).exists(), "nothing was written");
+        assert!(!work_dir(&out).exists(), "nothing was written");
 
         std::fs::write(dir.path().join("file"), "mine").unwrap();
         let err = build(&dir.path().join("file"), &[page("index.html", "one")]).unwrap_err();
@@ -464,8 +619,8 @@ mod tests {
             tree(&target),
             [("index.html".to_string(), "two".to_string())]
         );
-        assert!(dir.path().join("www/.site.staging").is_dir());
-        assert!(!dir.path().join(".public.staging").exists());
+        assert!(dir.path().join("www/.caspian/site.staging").is_dir());
+        assert!(!dir.path().join(".caspian").exists());
     }
 
     #[test]

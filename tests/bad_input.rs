@@ -186,7 +186,7 @@ fn broken_content_files_are_each_named_located_and_explained() {
         "content/unclosed.md:1:1: the front matter is never closed; add a line `---` after its last key".into(),
         "content/no-front-matter.md:1:1: the file does not start with front matter; put a line `---` first, then `title: ...`, `date: ...`, `lang: ...`, and close it with another `---`".into(),
         "content/quote.md:2:1: the front matter ends inside a quoted text or a list: a quote `\"` or a bracket `[` opened on this line is never closed".into(),
-        "content/tab.md:3:1: the front matter is not valid YAML: found a tab character that violates indentation; check the quoting and indentation of this line".into(),
+        "content/tab.md:3:1: this line is indented with a tab, which YAML does not allow; indent it with spaces".into(),
         "content/nul.md:8:3: the file holds a NUL character, which text never has: it is damaged or was not saved as text; delete the character (or the file, if it is not an article)".into(),
         "content/photo.md: the file is a PNG image, not an article; move it out of content/ (images and other files for the site go in static/)".into(),
         "content/huge.md: the file is 20.0 MB, more than the 2 MB an article may be; split it into several articles, or check that it is one article and not an archive".into(),
@@ -219,6 +219,49 @@ fn broken_content_files_are_each_named_located_and_explained() {
     let check = caspian(root, &["check"]);
     assert_eq!(check.status.code(), Some(1));
     assert_lines(&stderr(&check), &expected);
+}
+
+#[test]
+fn front_matter_mistakes_are_told_in_an_editors_words_at_their_own_line() {
+    let b = built_site();
+    let root = b.root();
+    let files = [
+        (
+            "colon",
+            "---\ntitle: Aktau: port opens a terminal\ndate: 2024-06-05\nlang: en\n---\n\nText.\n",
+        ),
+        (
+            "no-space",
+            "---\ntitle:Aktau port opens a terminal\ndate: 2024-06-05\nlang: en\n---\n\nText.\n",
+        ),
+        (
+            "tab",
+            "---\ntitle: A\nlang: en\ntopics:\n\t- energy\n---\n\nText.\n",
+        ),
+        (
+            "no-dash",
+            "---\ntitle: A\nlang: en\ntopics:\n  - energy\n  transport\nplaces: [baku]\n---\n\nText.\n",
+        ),
+        (
+            "twice",
+            "---\ntitle: A\ndate: 2024-06-05\nlang: en\ntitle: B\n---\n\nText.\n",
+        ),
+    ];
+    for (name, text) in files {
+        write(root, &format!("content/{name}.md"), text);
+    }
+    let err = b.build_fails();
+    assert_lines(
+        &err,
+        &[
+            "content/colon.md:2:13: the title has a colon in it, which YAML takes for the end of a key; put the title in quotes: `title: \"Aktau: port opens a terminal\"`",
+            "content/no-space.md:2:7: `title:` needs a space after its colon, or YAML does not see the key; write `title: Aktau port opens a terminal`",
+            "content/tab.md:5:1: this line is indented with a tab, which YAML does not allow; indent it with spaces",
+            "content/no-dash.md:6:3: \"transport\" is a list item without its dash; write it as `  - transport`",
+            "content/twice.md:5:1: `title` is written twice, here and on line 2; keep one of them",
+        ],
+    );
+    assert!(err.contains("5 errors;"), "{err}");
 }
 
 #[test]

@@ -57,6 +57,143 @@ fn new_writes_front_matter_with_a_transliterated_slug_and_never_overwrites() {
 }
 
 #[test]
+fn new_without_lang_writes_the_language_of_the_title_and_says_so() {
+    // This repository's site.toml: the six languages.
+    let site = site(false, false);
+    let titles = [
+        (
+            "Aktau port opens a new ferry terminal",
+            "en",
+            "aktau-port-opens-a-new-ferry-terminal",
+        ),
+        (
+            "Neues Fährterminal in Aktau eröffnet",
+            "de",
+            "neues-faehrterminal-in-aktau-eroeffnet",
+        ),
+        (
+            "Aktau limanında yeni bərə terminalı açılıb",
+            "az",
+            "aktau-limaninda-yeni-bere-terminali-acilib",
+        ),
+        (
+            "Паром «Актау» вышел в первый рейс",
+            "ru",
+            "parom-aktau-vyshel-v-pervyy-reys",
+        ),
+        (
+            "Ақтау портында жаңа паром терминалы ашылды",
+            "kk",
+            "aqtau-portynda-zhanga-parom-terminaly-ashyldy",
+        ),
+        (
+            "Aqtau portynda jaña parom terminaly aşyldy",
+            "kk",
+            "aqtau-portynda-jana-parom-terminaly-asyldy",
+        ),
+        (
+            "Aktau limanında yeni feribot terminali açıldı",
+            "tr",
+            "aktau-limaninda-yeni-feribot-terminali-acildi",
+        ),
+    ];
+    for (title, lang, slug) in titles {
+        let out = caspian(site.path(), &["new", title, "--date", "2024-06-05"]);
+        assert!(out.status.success(), "{title}: {}", stderr(&out));
+        let said = stdout(&out);
+        assert!(
+            said.starts_with(&format!("created content/{slug}.md\n  language: {lang} (")),
+            "{title}: {said}"
+        );
+        assert!(said.contains("use --lang to choose another"), "{said}");
+        let text = read(site.path(), &format!("content/{slug}.md"));
+        assert!(
+            text.contains(&format!("\nlang: {lang}\n")),
+            "{title}: {text}"
+        );
+    }
+    let said = stdout(&caspian(
+        site.path(),
+        &[
+            "new",
+            "Паром «Актау» вернулся в Баку",
+            "--date",
+            "2024-06-06",
+        ],
+    ));
+    assert_eq!(
+        said.lines().nth(1),
+        Some("  language: ru (Russian, told by the words \"в\"; use --lang to choose another)"),
+        "{said}"
+    );
+    // --lang wins, and nothing is said about the language.
+    let out = caspian(
+        site.path(),
+        &[
+            "new",
+            "Паром в Актау",
+            "--lang",
+            "kk",
+            "--date",
+            "2024-06-05",
+        ],
+    );
+    assert!(!stdout(&out).contains("language:"), "{}", stdout(&out));
+    assert!(read(site.path(), "content/parom-v-aktau.md").contains("\nlang: kk\n"));
+    let check = caspian(site.path(), &["check"]);
+    assert!(check.status.success(), "{}", stderr(&check));
+}
+
+/// Real headlines, each with the language a person gave it: `(title, lang)`.
+fn corpus_headlines(corpus: &str) -> Vec<(String, String)> {
+    let mut pages: Vec<_> = std::fs::read_dir(project().join("tests/corpus").join(corpus))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("expected.json").is_file())
+        .collect();
+    pages.sort();
+    pages
+        .iter()
+        .filter_map(|page| {
+            let json: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(page.join("expected.json")).unwrap())
+                    .unwrap();
+            let title = json["title"].as_str()?.to_string();
+            let lang = json["lang"].as_str()?.split('-').next()?.to_lowercase();
+            Some((title, lang))
+        })
+        .collect()
+}
+
+#[test]
+fn the_language_of_real_headlines_is_told_right_or_not_at_all() {
+    let six: Vec<String> = ["en", "de", "az", "ru", "kk", "tr"]
+        .map(String::from)
+        .to_vec();
+    // (corpus, right at least, of): measured when the guess was written.
+    for (corpus, floor, of) in [("chronicle", 58, 58), ("readability", 54, 61)] {
+        let headlines: Vec<(String, String)> = corpus_headlines(corpus)
+            .into_iter()
+            .filter(|(_, lang)| six.contains(lang))
+            .collect();
+        assert_eq!(headlines.len(), of, "{corpus}");
+        let mut right = 0;
+        for (title, lang) in &headlines {
+            match caspian::ingest::short_text::detect(title, &six) {
+                Some(guess) if &guess.code == lang => right += 1,
+                // Undecided is fine: `new` then takes the site's language and says so.
+                None => {}
+                Some(guess) => panic!("{corpus}: \"{title}\" is {lang}, not {}", guess.code),
+            }
+        }
+        assert!(
+            right >= floor,
+            "{corpus}: {right} of {of} headlines right, fewer than {floor}"
+        );
+    }
+}
+
+#[test]
 fn check_passes_a_clean_site() {
     let site = fixture("site");
     let out = caspian(site.path(), &["check"]);

@@ -130,7 +130,7 @@ fn reference(root: &Path) -> Tree {
     build_ok(root, &["--out", out.to_str().unwrap()]);
     let tree = digest(&out);
     std::fs::remove_dir_all(&out).unwrap();
-    std::fs::remove_dir_all(root.join(".reference.staging")).ok();
+    std::fs::remove_dir_all(root.join(".caspian/reference.staging")).ok();
     tree
 }
 
@@ -229,7 +229,7 @@ fn a_build_killed_at_any_moment_leaves_the_last_complete_site() {
     let site = site(false, false);
     let root = site.path();
     let public = root.join("public");
-    let staging = root.join(".public.staging");
+    let staging = root.join(".caspian/public.staging");
     let all = articles(n);
 
     // Three versions, built cyclically: the site in `public`, the one before
@@ -287,7 +287,7 @@ fn a_build_killed_at_any_moment_leaves_the_last_complete_site() {
         };
         let left = beside(root);
         assert!(
-            left.iter().all(|n| n == "public" || n == ".public.staging"),
+            left.iter().all(|n| n == "public" || n == ".caspian"),
             "after a kill the site folder holds {left:?}"
         );
         // Where the kill landed, told by what the staging folder holds.
@@ -365,7 +365,7 @@ fn a_first_build_killed_at_any_moment_leaves_no_site_or_a_whole_one() {
     let site = site(false, false);
     let root = site.path();
     let public = root.join("public");
-    let staging = root.join(".public.staging");
+    let staging = root.join(".caspian/public.staging");
     set_version(root, &articles(n), 0);
     let whole = reference(root);
     let calibration = build_killed(root, Kill::Never);
@@ -503,7 +503,7 @@ fn a_full_disk_fails_the_build_with_a_clear_error_and_keeps_the_old_site() {
     );
     assert_eq!(digest(&out), old, "the old site is whole");
     assert!(
-        !disk.path().join(".public.staging").exists(),
+        !disk.path().join(".caspian/public.staging").exists(),
         "the unfinished build is removed to give the space back"
     );
 
@@ -556,7 +556,7 @@ fn a_read_only_disk_fails_the_build_with_a_clear_error_and_keeps_the_old_site() 
     assert!(
         err.contains(&format!(
             "cannot write {}: Read-only file system",
-            disk.path().join(".public.staging").display()
+            disk.path().join(".caspian/public.staging").display()
         )) && err.contains("the disk is read-only: make it writable, or write somewhere else"),
         "{err}"
     );

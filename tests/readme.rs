@@ -1,7 +1,8 @@
-//! The README's editor walkthrough, run as written, so that it cannot drift
-//! from the program. In its "For editors" section:
-//! - a ```sh block is commands, run in a copy of this site with `caspian` on
-//!   the path; a command marked `# fails` must fail, one marked `# runs
+//! The README's walkthroughs, run as written, so that they cannot drift
+//! from the program: "Start your own archive" in an empty folder, and "For
+//! editors" in a copy of this site, each with `caspian` on the path. In them:
+//! - a ```sh block is commands, each run in the folder the commands before
+//!   it `cd` into; a command marked `# fails` must fail, one marked `# runs
 //!   until` (serve) is tested in tests/serve.rs instead;
 //! - a ```text block is output the command before it must print;
 //! - a ```markdown file=PATH block is a file the editor writes;
@@ -28,11 +29,12 @@ enum Step {
     },
 }
 
-fn steps(readme: &str) -> Vec<Step> {
+/// The steps of the README's section `## HEADING`.
+fn steps(readme: &str, heading: &str) -> Vec<Step> {
     let section = readme
-        .split("## For editors")
+        .split(&format!("\n## {heading}\n"))
         .nth(1)
-        .expect("a For editors section");
+        .unwrap_or_else(|| panic!("a {heading} section"));
     let section = section.split("\n## ").next().unwrap();
     let mut steps = Vec::new();
     let mut lines = section.lines();
@@ -89,10 +91,131 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
+/// Runs `steps` from the folder `start`, with `caspian` on the path and
+/// each `(from, to)` of `replace` made in the commands (an address that
+/// only the reader has, such as their GitHub repository's).
+fn run(steps: &[Step], start: &Path, replace: &[(&str, &str)]) {
+    let bin = Path::new(env!("CARGO_BIN_EXE_caspian")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut here = start.to_path_buf();
+    let mut last_output = String::new();
+    for step in steps {
+        match step {
+            Step::Run { command, .. } if command.starts_with("cd ") => {
+                here = here.join(command[3..].trim());
+                assert!(here.is_dir(), "`{command}`: no folder {}", here.display());
+                last_output.clear();
+            }
+            Step::Run { command, fails } => {
+                let mut command = command.clone();
+                for (from, to) in replace {
+                    command = command.replace(from, to);
+                }
+                let out = Command::new("sh")
+                    .arg("-c")
+                    .arg(&command)
+                    .current_dir(&here)
+                    .env("PATH", &path)
+                    .envs([
+                        ("GIT_AUTHOR_NAME", "Editor"),
+                        ("GIT_AUTHOR_EMAIL", "editor@example.org"),
+                        ("GIT_COMMITTER_NAME", "Editor"),
+                        ("GIT_COMMITTER_EMAIL", "editor@example.org"),
+                    ])
+                    .output()
+                    .unwrap();
+                last_output = format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                assert_eq!(!out.status.success(), *fails, "`{command}`:\n{last_output}");
+            }
+            Step::Output(expected) => {
+                for line in expected.lines() {
+                    assert!(
+                        last_output.contains(line),
+                        "expected {line:?} in:\n{last_output}"
+                    );
+                }
+            }
+            Step::Write { path, text, append } => {
+                let full = here.join(path);
+                let text = if *append {
+                    format!("{}\n{text}", std::fs::read_to_string(&full).unwrap())
+                } else {
+                    text.clone()
+                };
+                std::fs::write(full, text).unwrap();
+            }
+        }
+    }
+}
+
+/// The files of the last commit of `branch` in the repository `dir`.
+fn committed(dir: &Path, branch: &str) -> (String, String) {
+    let git = |args: &[&str]| {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    (
+        git(&["log", "--oneline", branch]),
+        git(&["ls-tree", "-r", "--name-only", branch]),
+    )
+}
+
+#[test]
+fn starting_an_archive_in_the_readme_works_as_written() {
+    let readme = std::fs::read_to_string(project().join("README.md")).unwrap();
+    let steps = steps(&readme, "Start your own archive");
+    assert!(steps.len() >= 14, "{steps:?}");
+    let dir = tempfile::tempdir().unwrap();
+    // The reader's GitHub repository, here a repository on disk.
+    let remote = tempfile::tempdir().unwrap();
+    git(remote.path(), &["init", "--bare", "--quiet"]);
+    let github = "https://github.com/USER/kazakh-press.git";
+    assert!(readme.contains(github));
+    run(
+        &steps,
+        dir.path(),
+        &[(github, remote.path().to_str().unwrap())],
+    );
+
+    let archive = dir.path().join("kazakh-press");
+    assert!(
+        archive
+            .join("public/articles/parliament-passes-the-budget-for-2026/index.html")
+            .is_file()
+    );
+    let (log, files) = committed(remote.path(), "main");
+    assert!(log.contains("A new archive"), "{log}");
+    let files: Vec<&str> = files.lines().collect();
+    assert_eq!(
+        files,
+        [
+            ".github/workflows/pages.yml",
+            ".gitignore",
+            "content/parliament-passes-the-budget-for-2026.md",
+            "entities.toml",
+            "seeds/.gitkeep",
+            "site.toml",
+        ],
+        "what was pushed: the site's sources, never public/ nor .caspian/"
+    );
+}
+
 #[test]
 fn the_editors_walkthrough_in_the_readme_works_as_written() {
     let readme = std::fs::read_to_string(project().join("README.md")).unwrap();
-    let steps = steps(&readme);
+    let steps = steps(&readme, "For editors");
     assert!(steps.len() >= 12, "{steps:?}");
 
     // A copy of this site in its own git repository, with a remote to push to.
@@ -113,54 +236,8 @@ fn the_editors_walkthrough_in_the_readme_works_as_written() {
     );
     git(site.path(), &["push", "--quiet", "-u", "origin", "main"]);
 
-    let bin = Path::new(env!("CARGO_BIN_EXE_caspian")).parent().unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
-    let mut last_output = String::new();
-    for step in &steps {
-        match step {
-            Step::Run { command, fails } => {
-                let out = Command::new("sh")
-                    .arg("-c")
-                    .arg(command)
-                    .current_dir(site.path())
-                    .env("PATH", &path)
-                    .output()
-                    .unwrap();
-                last_output = format!(
-                    "{}{}",
-                    String::from_utf8_lossy(&out.stdout),
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                assert_eq!(!out.status.success(), *fails, "`{command}`:\n{last_output}");
-            }
-            Step::Output(expected) => {
-                for line in expected.lines() {
-                    assert!(
-                        last_output.contains(line),
-                        "expected {line:?} in:\n{last_output}"
-                    );
-                }
-            }
-            Step::Write { path, text, append } => {
-                let full = site.path().join(path);
-                let text = if *append {
-                    format!("{}\n{text}", std::fs::read_to_string(&full).unwrap())
-                } else {
-                    text.clone()
-                };
-                std::fs::write(full, text).unwrap();
-            }
-        }
-    }
+    run(&steps, site.path(), &[]);
     // The push reached the remote.
-    let log = Command::new("git")
-        .args(["log", "--oneline", "main"])
-        .current_dir(remote.path())
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&log.stdout).contains("New article: Aktau ferry terminal"));
+    let (log, _) = committed(remote.path(), "main");
+    assert!(log.contains("New article: Aktau ferry terminal"));
 }

@@ -7,6 +7,7 @@
 //! this file.
 
 mod locator;
+mod mistakes;
 mod write;
 
 use serde_yaml::{Mapping, Value};
@@ -143,6 +144,14 @@ pub fn parse(yaml: &str, yaml_line: usize) -> (FrontMatter, Vec<Problem>) {
         Ok(map) => map,
         Err(problem) => return (FrontMatter::default(), vec![problem]),
     };
+    // `title:Aktau: port` reads as the key `title:Aktau`: a mistake, not a key.
+    if map
+        .keys()
+        .any(|k| k.as_str().is_some_and(|k| k.contains(':')))
+        && let Some(mistake) = mistakes::first(yaml, yaml_line)
+    {
+        return (FrontMatter::default(), vec![mistake]);
+    }
     let mut reader = Reader {
         fm: FrontMatter::default(),
         problems: Vec::new(),
@@ -196,9 +205,9 @@ fn mapping(yaml: &str, yaml_line: usize) -> Result<Mapping, Problem> {
     }
     match serde_yaml::from_str(yaml) {
         Ok(Value::Mapping(map)) => Ok(map),
-        Ok(_) => Err(problem(
-            "the front matter must be a list of `key: value` lines".into(),
-        )),
+        Ok(_) => Err(mistakes::first(yaml, yaml_line).unwrap_or_else(|| {
+            problem("the front matter must be a list of `key: value` lines".into())
+        })),
         Err(e) => Err(yaml_error(&e, yaml, yaml_line)),
     }
 }
@@ -217,6 +226,12 @@ fn yaml_error(e: &serde_yaml::Error, yaml: &str, yaml_line: usize) -> Problem {
     });
     let message = e.to_string();
     let message = message.split(" at line ").next().unwrap_or(&message);
+    // A mistake an editor makes, told at its own line: the reader gives up
+    // at or after it (a key written twice, it tells with no useful place).
+    let twice = message.contains("duplicate entry");
+    if let Some(mistake) = mistakes::first(yaml, yaml_line).filter(|m| twice || m.line <= line) {
+        return mistake;
+    }
     let unclosed = (message.contains("unexpected end of stream")
         || message.contains("did not find expected ',' or"))
     .then(|| unclosed_line(yaml))

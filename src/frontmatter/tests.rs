@@ -276,3 +276,130 @@ fn round_trips_awkward_strings() {
         assert_eq!(parse_ok(&yaml).title, s.trim(), "{yaml}");
     }
 }
+
+/// The problems of a front matter that starts on line 2, as
+/// `line:column: message`.
+fn problems(yaml: &str) -> Vec<String> {
+    parse(yaml, 2)
+        .1
+        .iter()
+        .map(|p| format!("{}:{}: {}", p.line, p.column, p.message))
+        .collect()
+}
+
+#[test]
+fn a_colon_in_an_unquoted_title_asks_for_quotes() {
+    assert_eq!(
+        problems("title: Aktau: port opens a terminal\nlang: en\n"),
+        [
+            "2:13: the title has a colon in it, which YAML takes for the end of a key; put the title in quotes: `title: \"Aktau: port opens a terminal\"`"
+        ]
+    );
+    assert_eq!(
+        problems("title: A\nlang: en\nsummary: Baku: the port said so # a comment\n"),
+        [
+            "4:14: the summary has a colon in it, which YAML takes for the end of a key; put the summary in quotes: `summary: \"Baku: the port said so\"`"
+        ]
+    );
+    assert_eq!(
+        problems(
+            "title: A\nlang: en\nevents:\n  - date: 2005-05-24\n    text: Treaty: signed \"at last\"\n"
+        ),
+        [
+            "6:17: the text has a colon in it, which YAML takes for the end of a key; put the text in quotes: `text: \"Treaty: signed \\\"at last\\\"\"`"
+        ]
+    );
+    // Quoted, the colon is the title's.
+    assert_eq!(
+        problems("title: \"Aktau: port\"\nlang: en\n"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_key_with_no_space_after_its_colon_is_told_at_its_own_line() {
+    assert_eq!(
+        problems("title:Aktau port opens a terminal\nlang: en\n"),
+        [
+            "2:7: `title:` needs a space after its colon, or YAML does not see the key; write `title: Aktau port opens a terminal`"
+        ]
+    );
+    assert_eq!(
+        problems("title: A\nlang:en\ndate: 2024\n"),
+        [
+            "3:6: `lang:` needs a space after its colon, or YAML does not see the key; write `lang: en`"
+        ]
+    );
+    // Alone, the line reads as one text rather than failing.
+    assert_eq!(
+        problems("title:Aktau: port\n"),
+        [
+            "2:7: `title:` needs a space after its colon, or YAML does not see the key; write `title: \"Aktau: port\"`"
+        ]
+    );
+}
+
+#[test]
+fn a_tab_that_indents_a_line_is_named() {
+    assert_eq!(
+        problems("title: A\nlang: en\ntopics:\n\t- energy\n"),
+        ["5:1: this line is indented with a tab, which YAML does not allow; indent it with spaces"]
+    );
+    assert_eq!(
+        problems("title: A\nsource:\n  \tname: APA\nlang: en\n"),
+        ["4:3: this line is indented with a tab, which YAML does not allow; indent it with spaces"]
+    );
+}
+
+#[test]
+fn a_list_item_without_its_dash_is_shown_with_it() {
+    assert_eq!(
+        problems("title: A\nlang: en\ntopics:\n  - energy\n  transport\nplaces: [baku]\n"),
+        ["6:3: \"transport\" is a list item without its dash; write it as `  - transport`"]
+    );
+    assert_eq!(
+        problems("title: A\nlang: en\npeople:\n- ilham-aliyev\nkassym-jomart-tokayev\n"),
+        [
+            "6:1: \"kassym-jomart-tokayev\" is a list item without its dash; write it as `- kassym-jomart-tokayev`"
+        ]
+    );
+}
+
+#[test]
+fn a_key_written_twice_names_both_lines() {
+    assert_eq!(
+        problems("title: A\nlang: en\ntitle: B\n"),
+        ["4:1: `title` is written twice, here and on line 2; keep one of them"]
+    );
+    assert_eq!(
+        problems(
+            "title: A\nlang: en\nsource:\n  name: APA\n  url: https://apa.az/1\n  name: Report\n"
+        ),
+        ["7:3: `name` is written twice, here and on line 5; keep one of them"]
+    );
+    // Each event is a mapping of its own.
+    assert_eq!(
+        problems(
+            "title: A\nlang: en\nevents:\n  - date: 2005\n    text: One\n  - date: 2006\n    text: Two\n"
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_key_without_its_colon_is_shown_with_it() {
+    assert_eq!(
+        problems("title: A\nlang en\ndate: 2024\n"),
+        ["3:1: `lang` has no colon after it, so YAML does not see the key; write `lang: en`"]
+    );
+}
+
+#[test]
+fn text_in_a_block_is_not_taken_for_mistakes() {
+    // Inside a `|` block, "Note: x" and a repeated word are text; the
+    // mistake is the key written twice after it.
+    assert_eq!(
+        problems("title: A\nsummary: |\n  Note: x\n  title\nlang: en\nlang: de\n"),
+        ["7:1: `lang` is written twice, here and on line 6; keep one of them"]
+    );
+}

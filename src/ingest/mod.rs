@@ -14,6 +14,7 @@ pub mod fetch;
 pub mod html;
 pub mod markdown;
 pub mod seed;
+pub mod short_text;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;

@@ -25,6 +25,8 @@ struct SiteView<'a> {
     assets: String,
     feed_url: String,
     search_url: String,
+    /// How many articles the site has: with none, pages say how to add one.
+    article_count: usize,
 }
 
 #[derive(Serialize)]
@@ -91,6 +93,7 @@ impl<'a> Ctx<'a> {
                 assets: site.url(route::ASSETS),
                 feed_url: site.url(route::FEED),
                 search_url: site.url(route::SEARCH),
+                article_count: site.entries.len(),
             },
         );
         c.insert("page", &page);

@@ -23,6 +23,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "partials/pager.html",
         include_str!("../../templates/partials/pager.html"),
     ),
+    (
+        "partials/empty.html",
+        include_str!("../../templates/partials/empty.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("topics.html", include_str!("../../templates/topics.html")),

@@ -74,21 +74,32 @@ export const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------
 // Building
 
-/** Builds the site (the repository, $CASPIAN_SITE, or siteRoot) into outDir or a fresh temp dir. */
+/**
+ * Builds the site (the repository, $CASPIAN_SITE, or siteRoot) into outDir,
+ * or into public/ of a fresh temp dir: a build keeps its work folder
+ * (.caspian/) beside the output, so the output must not be the temp dir
+ * itself, or the work folder would be left in the system's temp folder.
+ * Remove the fresh temp dir with removeBuilt(out).
+ */
 export function buildSite(baseUrl, outDir, siteRoot = SITE_ROOT) {
   const bin = caspianBin();
   if (!fs.existsSync(bin)) {
     throw new Error(`caspian binary not found at ${bin}: run \`cargo build\` or set CASPIAN_BIN`);
   }
-  const out = outDir || fs.mkdtempSync(path.join(os.tmpdir(), "caspian-site-"));
+  const out = outDir || path.join(fs.mkdtempSync(path.join(os.tmpdir(), "caspian-site-")), "public");
   const r = spawnSync(bin, ["--root", siteRoot, "build", "--out", out, "--base-url", baseUrl], {
     encoding: "utf8",
   });
   if (r.status !== 0) {
-    if (!outDir) fs.rmSync(out, { recursive: true, force: true });
+    if (!outDir) removeBuilt(out);
     throw new Error(`caspian build failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
   }
   return out;
+}
+
+/** Removes a site buildSite built into a fresh temp dir, and the temp dir. */
+export function removeBuilt(out) {
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
 }
 
 /** Every file under dir whose name ends with ext, sorted. */
@@ -229,7 +240,7 @@ export async function startSite({ root: siteRoot } = {}) {
     async close() {
       server.closeAllConnections?.();
       await new Promise((resolve) => server.close(resolve));
-      fs.rmSync(root, { recursive: true, force: true });
+      removeBuilt(root);
     },
   };
 }

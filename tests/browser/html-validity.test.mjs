@@ -5,10 +5,9 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { buildSite, listFiles } from "./helpers.mjs";
+import { buildSite, listFiles, removeBuilt } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const VNU = require("vnu-jar"); // the path of vnu.jar
@@ -17,12 +16,11 @@ const JAVA = process.env.JAVA || "java";
 let dir;
 
 before(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "caspian-vnu-"));
-  buildSite("http://127.0.0.1:8000/caspian/", dir);
+  dir = buildSite("http://127.0.0.1:8000/caspian/");
 });
 
 after(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir) removeBuilt(dir);
 });
 
 /** Runs vnu.jar on files; returns its messages (errors only). */

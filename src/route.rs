@@ -60,20 +60,49 @@ pub fn entity(kind: EntityKind, slug: &str, number: usize) -> String {
     page(&format!("{}/{slug}/", kind.key()), number)
 }
 
-/// The id of a year's part of the chronology page: `y2023`.
+/// The undated articles: `chronology/undated/`, then `.../page/2/`, ...
+pub fn chronology_undated(number: usize) -> String {
+    page(&format!("{CHRONOLOGY}undated/"), number)
+}
+
+/// Page `number` (from 1) of a year of the chronology: `chronology/2023/`,
+/// then `chronology/2023/page/2/`, ...
+pub fn chronology_year(year: i32, number: usize) -> String {
+    page(&format!("{CHRONOLOGY}{year:04}/"), number)
+}
+
+/// Page `number` (from 1) of a month of a year the chronology splits by
+/// month: `chronology/2023/11/`, then `chronology/2023/11/page/2/`, ...
+pub fn chronology_month(year: i32, month: u8, number: usize) -> String {
+    page(&format!("{CHRONOLOGY}{year:04}/{month:02}/"), number)
+}
+
+/// The id of a year's row on the chronology's way in: `y2023` (as the
+/// year's part of the one chronology page was, so old links still land).
 pub fn year_id(year: i32) -> String {
     format!("y{year}")
 }
 
-/// The id of a month's part of the chronology page, `y2023-11`, or of the
-/// part of a year whose month is not known, `y2023-00`.
+/// The id of a month's part of a year's page, `y2023-11`, or of the part
+/// whose month is not known, `y2023-00`.
 pub fn month_id(year: i32, month: Option<u8>) -> String {
     format!("y{year}-{:02}", month.unwrap_or(0))
 }
 
-/// A year on the chronology page: `chronology/#y2023`.
-pub fn chronology_year(year: i32) -> String {
-    format!("{CHRONOLOGY}#{}", year_id(year))
+/// The id of an article's line in the chronology: `a-<slug>`.
+pub fn article_line_id(slug: &str) -> String {
+    format!("a-{slug}")
+}
+
+/// The id of the line of an article's `number`-th event (from 1) in the
+/// chronology: `e-<slug>-2`.
+pub fn event_line_id(slug: &str, number: usize) -> String {
+    format!("e-{slug}-{number}")
+}
+
+/// A place on a page: `chronology/2023/#a-baku-talks`.
+pub fn anchored(address: &str, id: &str) -> String {
+    format!("{address}#{id}")
 }
 
 /// One shard of the search index, by its key.
@@ -125,6 +154,9 @@ mod tests {
         assert_eq!(topic("energy", 3), "topics/energy/page/3/");
         assert_eq!(entity(EntityKind::Place, "baku", 2), "places/baku/page/2/");
         assert_eq!(page("/repo/people/x/", 2), "/repo/people/x/page/2/");
+        assert_eq!(chronology_year(2023, 1), "chronology/2023/");
+        assert_eq!(chronology_month(2023, 3, 2), "chronology/2023/03/page/2/");
+        assert_eq!(chronology_undated(2), "chronology/undated/page/2/");
     }
 
     #[test]

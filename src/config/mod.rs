@@ -26,6 +26,10 @@ struct SiteFile {
     languages: Vec<String>,
     #[serde(default = "default_paginate")]
     paginate: usize,
+    #[serde(default = "default_chronology_paginate")]
+    chronology_paginate: usize,
+    #[serde(default = "default_page_budget")]
+    page_budget: usize,
     #[serde(default)]
     entities: Option<String>,
     #[serde(default)]
@@ -40,6 +44,14 @@ fn default_language() -> String {
 
 fn default_paginate() -> usize {
     50
+}
+
+fn default_chronology_paginate() -> usize {
+    400
+}
+
+fn default_page_budget() -> usize {
+    500
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +140,12 @@ pub struct Config {
     pub language: String,
     pub languages: Vec<String>,
     pub paginate: usize,
+    /// Lines (articles and events) on one chronology page: a year with
+    /// more is split by month, a month with more goes on in numbered pages.
+    pub chronology_paginate: usize,
+    /// The size in kB (1,000 bytes) over which build warns about a page;
+    /// 0: never.
+    pub page_budget: usize,
     pub cname: Option<String>,
     pub topics: Vec<Topic>,
     pub people: Vec<Entity>,
@@ -222,6 +240,9 @@ impl Config {
         if site.paginate == 0 {
             return Err(site_file.error("paginate must be at least 1".into()));
         }
+        if site.chronology_paginate == 0 {
+            return Err(site_file.error("chronology_paginate must be at least 1".into()));
+        }
         let topics = read_topics(site.topics, &site_file)?;
         let entities_path = entities_file
             .clone()
@@ -244,6 +265,8 @@ impl Config {
             language: site.language,
             languages: site.languages,
             paginate: site.paginate,
+            chronology_paginate: site.chronology_paginate,
+            page_budget: site.page_budget,
             cname: site.cname.filter(|c| !c.trim().is_empty()),
             topic_lexicons,
             topic_lexicon_all,

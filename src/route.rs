@@ -17,8 +17,11 @@ pub const TOPICS: &str = "topics/";
 pub const CHRONOLOGY: &str = "chronology/";
 /// The search page; the index it reads lies beside it.
 pub const SEARCH: &str = "search/";
-/// The search index's list of articles, names and shards.
-pub const SEARCH_DOCS: &str = "search/docs.json";
+/// What search reads first, at a reader's first keystroke: how the index
+/// is cut (its word buckets), the years and the language names. The rest of
+/// the index lies beside it, in files whose names `static/search.js` makes
+/// from the same rules as [`search_words`] and [`search_records`].
+pub const SEARCH_INDEX: &str = "search/index.json";
 /// The site's Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The page a host shows for an address the site does not have.
@@ -105,9 +108,22 @@ pub fn anchored(address: &str, id: &str) -> String {
     format!("{address}#{id}")
 }
 
-/// One shard of the search index, by its key.
-pub fn search_shard(key: &str) -> String {
-    format!("search/shards/{key}.json")
+/// The bucket of the search index for words that start with `prefix`
+/// (folded): `search/words/<the prefix's UTF-8 bytes in hex>.json`.
+pub fn search_words(prefix: &str) -> String {
+    let hex: String = prefix.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{SEARCH}words/{hex}.json")
+}
+
+/// The `number`-th file (from 0) of the search index's result records.
+pub fn search_records(number: usize) -> String {
+    format!("{SEARCH}docs/{number}.json")
+}
+
+/// A person's or a place's file of the search index:
+/// `search/people/<slug>.json`.
+pub fn search_entity(kind: EntityKind, slug: &str) -> String {
+    format!("{SEARCH}{}/{slug}.json", kind.key())
 }
 
 /// Part `number` (from 1) of a sitemap too large for one file.
@@ -157,6 +173,13 @@ mod tests {
         assert_eq!(chronology_year(2023, 1), "chronology/2023/");
         assert_eq!(chronology_month(2023, 3, 2), "chronology/2023/03/page/2/");
         assert_eq!(chronology_undated(2), "chronology/undated/page/2/");
+    }
+
+    #[test]
+    fn a_search_bucket_is_named_by_the_hex_of_its_prefix() {
+        assert_eq!(search_words("ba"), "search/words/6261.json");
+        assert_eq!(search_words("то"), "search/words/d182d0be.json");
+        assert_eq!(search_records(3), "search/docs/3.json");
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub enum Job {
         page: usize,
     },
     Search,
-    /// `search/docs.json` and every shard under `search/shards/`.
+    /// `search/index.json` and the rest of the search index beside it.
     SearchIndex,
     Feed,
     NotFound,
@@ -81,14 +81,14 @@ impl Job {
 }
 
 /// Every file of the site with the job that makes it, sorted by path. The
-/// search index is listed once, as `search/docs.json`.
+/// search index is listed once, as `search/index.json`.
 pub fn plan(site: &Site) -> Vec<(String, Job)> {
     let mut plan: Vec<(String, Job)> = [
         (route::HOME, Job::Home),
         (route::TOPICS, Job::TopicsIndex),
         (route::CHRONOLOGY, Job::Chronology),
         (route::SEARCH, Job::Search),
-        (route::SEARCH_DOCS, Job::SearchIndex),
+        (route::SEARCH_INDEX, Job::SearchIndex),
         (route::FEED, Job::Feed),
         (route::NOT_FOUND, Job::NotFound),
         (route::ROBOTS, Job::Robots),

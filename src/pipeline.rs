@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::content::{self, Article};
 use crate::error::{Diagnostic, Diagnostics, Result};
 use crate::ingest::{self, SeedReport};
-use crate::layout::{CONTENT_DIR, PUBLIC_DIR, SEEDS_DIR};
+use crate::layout::{CONTENT_DIR, PUBLIC_DIR, SEEDS_DIR, SITE_FILE};
 use crate::output;
 use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
@@ -123,6 +123,7 @@ pub fn make(
             .chain(ready.assets.keys().map(String::as_str)),
     );
     let base = ready.site.config.base_path();
+    let budget = ready.site.config.page_budget;
     // The big jobs first, then the pages, any of which an idle core may
     // take, so that both cores stay busy to the end; the results go back
     // into the plan's order.
@@ -146,6 +147,7 @@ pub fn make(
                 &page.path,
                 &page.bytes,
             ));
+            problems.extend(check_page_budget(&page, budget));
             put(&page)?;
             made.push(MadeFile {
                 path: page.path,
@@ -181,6 +183,26 @@ pub fn make(
     problems.sort();
     problems.dedup();
     Ok((files, problems))
+}
+
+/// A warning when `page` is an HTML page over `budget` kB (1,000 bytes;
+/// 0: no budget), so that a site's own templates cannot make its pages
+/// heavy for a phone without anyone noticing.
+fn check_page_budget(page: &Page, budget: usize) -> Option<Diagnostic> {
+    let size = page.bytes.len();
+    if budget == 0 || !page.path.ends_with(".html") || size <= budget * 1000 {
+        return None;
+    }
+    Some(Diagnostic::warning(
+        format!("{PUBLIC_DIR}/{}", page.path),
+        0,
+        0,
+        format!(
+            "the page is {} kB, over the page budget of {budget} kB, and slow to load on a \
+             phone; make its template show less, or raise `page_budget` in {SITE_FILE}",
+            size.div_ceil(1000)
+        ),
+    ))
 }
 
 /// What a build did.
@@ -250,4 +272,33 @@ fn seeds_without_articles(root: &Path, articles: &[Arc<Article>]) -> Result<Vec<
             )
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_over_the_budget_is_named_with_its_size() {
+        let page = |path: &str, size: usize| Page {
+            path: path.into(),
+            bytes: vec![b'x'; size],
+        };
+        let warning = check_page_budget(&page("chronology/index.html", 612_345), 500);
+        assert_eq!(
+            warning.map(|w| w.to_string()).as_deref(),
+            Some(
+                "public/chronology/index.html: warning: the page is 613 kB, over the page \
+                 budget of 500 kB, and slow to load on a phone; make its template show less, \
+                 or raise `page_budget` in site.toml"
+            )
+        );
+        assert_eq!(check_page_budget(&page("a/index.html", 500_000), 500), None);
+        // Only pages: the search index and feeds are not read by a page load.
+        assert_eq!(
+            check_page_budget(&page("search/x.json", 900_000), 500),
+            None
+        );
+        assert_eq!(check_page_budget(&page("a/index.html", 900_000), 0), None);
+    }
 }

@@ -17,8 +17,11 @@ pub const TOPICS: &str = "topics/";
 pub const CHRONOLOGY: &str = "chronology/";
 /// The search page; the index it reads lies beside it.
 pub const SEARCH: &str = "search/";
-/// The search index's list of articles, names and shards.
-pub const SEARCH_DOCS: &str = "search/docs.json";
+/// What search reads first, at a reader's first keystroke: how the index
+/// is cut (its word buckets), the years and the language names. The rest of
+/// the index lies beside it, in files whose names `static/search.js` makes
+/// from the same rules as [`search_words`] and [`search_records`].
+pub const SEARCH_INDEX: &str = "search/index.json";
 /// The site's Atom feed.
 pub const FEED: &str = "feed.xml";
 /// The page a host shows for an address the site does not have.
@@ -60,25 +63,67 @@ pub fn entity(kind: EntityKind, slug: &str, number: usize) -> String {
     page(&format!("{}/{slug}/", kind.key()), number)
 }
 
-/// The id of a year's part of the chronology page: `y2023`.
+/// The undated articles: `chronology/undated/`, then `.../page/2/`, ...
+pub fn chronology_undated(number: usize) -> String {
+    page(&format!("{CHRONOLOGY}undated/"), number)
+}
+
+/// Page `number` (from 1) of a year of the chronology: `chronology/2023/`,
+/// then `chronology/2023/page/2/`, ...
+pub fn chronology_year(year: i32, number: usize) -> String {
+    page(&format!("{CHRONOLOGY}{year:04}/"), number)
+}
+
+/// Page `number` (from 1) of a month of a year the chronology splits by
+/// month: `chronology/2023/11/`, then `chronology/2023/11/page/2/`, ...
+pub fn chronology_month(year: i32, month: u8, number: usize) -> String {
+    page(&format!("{CHRONOLOGY}{year:04}/{month:02}/"), number)
+}
+
+/// The id of a year's row on the chronology's way in: `y2023` (as the
+/// year's part of the one chronology page was, so old links still land).
 pub fn year_id(year: i32) -> String {
     format!("y{year}")
 }
 
-/// The id of a month's part of the chronology page, `y2023-11`, or of the
-/// part of a year whose month is not known, `y2023-00`.
+/// The id of a month's part of a year's page, `y2023-11`, or of the part
+/// whose month is not known, `y2023-00`.
 pub fn month_id(year: i32, month: Option<u8>) -> String {
     format!("y{year}-{:02}", month.unwrap_or(0))
 }
 
-/// A year on the chronology page: `chronology/#y2023`.
-pub fn chronology_year(year: i32) -> String {
-    format!("{CHRONOLOGY}#{}", year_id(year))
+/// The id of an article's line in the chronology: `a-<slug>`.
+pub fn article_line_id(slug: &str) -> String {
+    format!("a-{slug}")
 }
 
-/// One shard of the search index, by its key.
-pub fn search_shard(key: &str) -> String {
-    format!("search/shards/{key}.json")
+/// The id of the line of an article's `number`-th event (from 1) in the
+/// chronology: `e-<slug>-2`.
+pub fn event_line_id(slug: &str, number: usize) -> String {
+    format!("e-{slug}-{number}")
+}
+
+/// A place on a page: `chronology/2023/#a-baku-talks`.
+pub fn anchored(address: &str, id: &str) -> String {
+    format!("{address}#{id}")
+}
+
+/// The bucket of the search index for words that start with `prefix`
+/// (folded): `search/words/<the prefix's UTF-8 bytes in hex>.json`.
+pub fn search_words(prefix: &str) -> String {
+    let hex: String = prefix.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{SEARCH}words/{hex}.json")
+}
+
+/// The `number`-th file (from 0) of the search index's result records.
+pub fn search_records(number: usize) -> String {
+    format!("{SEARCH}docs/{number}.json")
+}
+
+/// A person's or a place's file of the search index:
+/// `search/people/<slug>.json`.
+pub fn search_entity(kind: EntityKind, slug: &str) -> String {
+    format!("{SEARCH}{}/{slug}.json", kind.key())
 }
 
 /// Part `number` (from 1) of a sitemap too large for one file.
@@ -125,6 +170,16 @@ mod tests {
         assert_eq!(topic("energy", 3), "topics/energy/page/3/");
         assert_eq!(entity(EntityKind::Place, "baku", 2), "places/baku/page/2/");
         assert_eq!(page("/repo/people/x/", 2), "/repo/people/x/page/2/");
+        assert_eq!(chronology_year(2023, 1), "chronology/2023/");
+        assert_eq!(chronology_month(2023, 3, 2), "chronology/2023/03/page/2/");
+        assert_eq!(chronology_undated(2), "chronology/undated/page/2/");
+    }
+
+    #[test]
+    fn a_search_bucket_is_named_by_the_hex_of_its_prefix() {
+        assert_eq!(search_words("ba"), "search/words/6261.json");
+        assert_eq!(search_words("то"), "search/words/d182d0be.json");
+        assert_eq!(search_records(3), "search/docs/3.json");
     }
 
     #[test]

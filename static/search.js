@@ -1,33 +1,45 @@
-// caspian search: runs in the reader's browser, no server needed.
-// It loads search/docs.json once, then only the shards of the index that a
-// query's words need. Words are folded exactly as caspian folds them when it
-// builds the index (case, accents, dotted and dotless i, Kazakh letters), and
-// names are matched through every alias: "tokayev" finds "Токаев".
-(function () {
+// caspian search: runs in the reader's browser, no server needed, and
+// fetches only what a query needs (the files are described in caspian's
+// src/render/search.rs): search/index.json at the first keystroke; for each
+// word of a query, the one bucket of the index its prefix falls in; for each
+// person or place the query names, their file; for the results shown, ten at
+// a time, the files of their records. Words are folded exactly as caspian
+// folds them when it builds the index (text::fold: case, accents, dotted and
+// dotless i, Kazakh letters), and names are matched through every alias:
+// "tokayev" finds "Токаев".
+(function (exports) {
   "use strict";
 
-  var script = document.currentScript;
-  var indexUrl = script && script.getAttribute("data-index");
-  var input = document.getElementById("q");
-  var status = document.getElementById("search-status");
-  var list = document.getElementById("search-results");
-  if (!indexUrl || !input || !status || !list) return;
-
+  // Folding, the same as text::fold, character for character (the browser
+  // tests compare the two over every character).
   var LETTERS = {
     "ə": "e", "ı": "i", "ß": "s", "ø": "o", "æ": "a", "ł": "l", "đ": "d",
     "ё": "е", "й": "и", "қ": "к", "ғ": "г", "ң": "н", "ө": "о", "ұ": "у",
     "ү": "у", "һ": "х", "і": "и", "ї": "и", "ә": "а", "є": "е", "ґ": "г"
   };
-  var WORD = /[\p{L}\p{N}\p{M}]+/gu;
-  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
-  var MARK = /\p{M}/u;
+  var WORD = /[\p{Alphabetic}\p{N}\p{M}]+/gu;
+  var WORD_CHAR = /^[\p{Alphabetic}\p{N}\p{M}]$/u;
+  var MARK = /^\p{M}$/u;
 
+  function firstCodePoint(s) {
+    return String.fromCodePoint(s.codePointAt(0));
+  }
+
+  // One character (a code point) folded: lower case, then the first part of
+  // its canonical decomposition that is not a mark, then the letters that
+  // differ between spellings of one name mapped together.
   function foldChar(c) {
     if (c === "İ" || c === "I" || c === "ı") return "i";
-    var lower = c.toLowerCase();
-    var base = lower.normalize("NFD").charAt(0);
-    if (!base || MARK.test(base)) base = lower.charAt(0);
-    return LETTERS[base] || base;
+    if (c.charCodeAt(0) < 0x80) return c.toLowerCase();
+    var lower = firstCodePoint(c.toLowerCase());
+    var base = lower;
+    for (var d of lower.normalize("NFD")) {
+      if (!MARK.test(d)) {
+        base = d;
+        break;
+      }
+    }
+    return Object.prototype.hasOwnProperty.call(LETTERS, base) ? LETTERS[base] : base;
   }
 
   function fold(text) {
@@ -36,69 +48,170 @@
     return out;
   }
 
-  function shardKey(token) {
-    var two = Array.from(token).slice(0, 2).join("");
-    var bytes = new TextEncoder().encode(two);
-    return Array.from(bytes, function (b) { return b.toString(16).padStart(2, "0"); }).join("");
+  function isWordChar(c) {
+    return WORD_CHAR.test(c);
   }
 
-  var docs = null;
-  var shardCache = new Map();
+  exports.fold = fold;
+  exports.isWordChar = isWordChar;
 
+  var script = typeof document !== "undefined" ? document.currentScript : null;
+  var indexUrl = script && script.getAttribute("data-index");
+  var input = indexUrl && document.getElementById("q");
+  var status = indexUrl && document.getElementById("search-status");
+  var list = indexUrl && document.getElementById("search-results");
+  if (!indexUrl || !input || !status || !list) return;
+
+  var PAGE = 10;
+
+  // The index's files, each fetched once.
+  var files = new Map();
   function load(path) {
-    return fetch(indexUrl + path).then(function (r) {
-      if (!r.ok) throw new Error(r.status + " " + path);
-      return r.json();
+    if (!files.has(path)) {
+      files.set(path, fetch(indexUrl + path).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + path);
+        return r.json();
+      }));
+    }
+    return files.get(path);
+  }
+
+  var manifest = null;
+  function ready() {
+    return load("index.json").then(function (m) {
+      if (!manifest) {
+        manifest = m;
+        manifest.bucketSet = new Set(m.buckets);
+        manifest.shortMap = new Map(Object.entries(m.short));
+        manifest.yearMap = new Map(Object.entries(m.years));
+      }
+      return manifest;
     });
   }
 
-  function loadShard(key) {
-    if (!docs.shardSet.has(key)) return Promise.resolve({});
-    if (!shardCache.has(key)) shardCache.set(key, load("shards/" + key + ".json"));
-    return shardCache.get(key);
+  function hex(text) {
+    return Array.from(new TextEncoder().encode(text), function (b) {
+      return b.toString(16).padStart(2, "0");
+    }).join("");
+  }
+
+  // The bucket a word's prefix falls in: the longest prefix that has one.
+  function bucketPrefix(word) {
+    var chars = Array.from(word);
+    for (var n = chars.length; n >= 2; n--) {
+      var prefix = chars.slice(0, n).join("");
+      if (manifest.bucketSet.has(prefix)) return prefix;
+    }
+    return null;
+  }
+
+  // A word's bucket (or null), its aliases as a Map.
+  function loadBucket(word) {
+    var prefix = bucketPrefix(word);
+    if (prefix === null) {
+      var aliases = Array.from(word).length < 2 ? manifest.shortMap : new Map();
+      return Promise.resolve({ prefix: null, aliases: aliases });
+    }
+    return load("words/" + hex(prefix) + ".json").then(function (b) {
+      if (!b.aliases) b.aliases = new Map(Object.entries(b.a));
+      b.prefix = prefix;
+      return b;
+    });
+  }
+
+  // Ascending numbers from the gaps between them.
+  function ungap(gaps, into) {
+    var n = 0;
+    for (var i = 0; i < gaps.length; i++) {
+      n += gaps[i];
+      into[n] = 1;
+    }
+    return into;
   }
 
   // The query's terms: alias phrases of up to four words first, then words.
-  function terms(query) {
-    var words = fold(query).match(WORD) || [];
+  function terms(words, buckets) {
     var out = [];
     for (var i = 0; i < words.length;) {
+      var aliases = buckets[i].aliases;
       var found = false;
       for (var n = Math.min(4, words.length - i); n >= 2; n--) {
         var phrase = words.slice(i, i + n).join(" ");
-        if (docs.aliases[phrase]) {
-          out.push({ word: null, entities: docs.aliases[phrase] });
+        if (aliases.has(phrase)) {
+          out.push({ word: null, bucket: null, entities: aliases.get(phrase).slice() });
           i += n;
           found = true;
           break;
         }
       }
       if (found) continue;
-      var word = words[i++];
-      var entities = (docs.aliases[word] || []).slice();
+      var word = words[i];
+      var entities = (aliases.get(word) || []).slice();
       if (word.length >= 4) {
-        docs.aliasWords.forEach(function (alias) {
-          if (alias !== word && alias.indexOf(word) === 0) {
-            docs.aliases[alias].forEach(function (e) { if (entities.indexOf(e) < 0) entities.push(e); });
+        aliases.forEach(function (named, alias) {
+          if (alias !== word && alias.indexOf(" ") < 0 && alias.indexOf(word) === 0) {
+            named.forEach(function (e) { if (entities.indexOf(e) < 0) entities.push(e); });
           }
         });
       }
-      out.push({ word: word, entities: entities });
+      out.push({ word: word, bucket: buckets[i], entities: entities });
+      i++;
     }
     return out;
   }
 
-  function matches(term) {
-    var found = new Set();
-    term.entities.forEach(function (key) {
-      (docs.entities[key] ? docs.entities[key].d : []).forEach(function (d) { found.add(d); });
-    });
-    if (!term.word || Array.from(term.word).length < 2) return Promise.resolve(found);
-    return loadShard(shardKey(term.word)).then(function (shard) {
-      Object.keys(shard).forEach(function (token) {
-        if (token.indexOf(term.word) === 0) shard[token].forEach(function (d) { found.add(d); });
-      });
-      return found;
+  // The articles a term matches and those whose title has its word, as
+  // arrays of 0 and 1 by article number.
+  function matches(term, names) {
+    var docs = new Uint8Array(manifest.docs);
+    var titles = new Uint8Array(manifest.docs);
+    term.entities.forEach(function (e) { ungap(names.get(e).d, docs); });
+    var word = term.word;
+    var b = term.bucket;
+    if (word && Array.from(word).length >= 2 && b && b.prefix !== null) {
+      if (b.w) {
+        Object.keys(b.w).forEach(function (token) {
+          if (token.indexOf(word) === 0) {
+            ungap(b.w[token], docs);
+            if (b.t[token]) ungap(b.t[token], titles);
+          }
+        });
+      } else if (b.prefix === word) {
+        ungap(b.d, docs);
+        ungap(b.t, titles);
+      }
+    }
+    return { docs: docs, titles: titles };
+  }
+
+  // The articles every term matches: most query words in the title first,
+  // then newest first (the order of their numbers).
+  function rank(ts, names) {
+    var sets = ts.map(function (t) { return matches(t, names); });
+    var scored = [];
+    var best = 0;
+    for (var d = 0; d < manifest.docs; d++) {
+      var all = true;
+      var score = 0;
+      for (var k = 0; k < sets.length; k++) {
+        if (!sets[k].docs[d]) { all = false; break; }
+        if (ts[k].word) score += sets[k].titles[d];
+      }
+      if (!all) continue;
+      scored.push([score, d]);
+      if (score > best) best = score;
+    }
+    var ids = [];
+    for (var s = best; s >= 0; s--) {
+      scored.forEach(function (p) { if (p[0] === s) ids.push(p[1]); });
+    }
+    return ids;
+  }
+
+  function record(id) {
+    var per = manifest.per;
+    return load("docs/" + Math.floor(id / per) + ".json").then(function (chunk) {
+      return chunk[id % per];
     });
   }
 
@@ -115,9 +228,9 @@
     var chars = Array.from(text);
     var plain = "";
     for (var i = 0; i < chars.length;) {
-      if (!WORD_CHAR.test(chars[i])) { plain += chars[i++]; continue; }
+      if (!isWordChar(chars[i])) { plain += chars[i++]; continue; }
       var j = i;
-      while (j < chars.length && WORD_CHAR.test(chars[j])) j++;
+      while (j < chars.length && isWordChar(chars[j])) j++;
       var word = chars.slice(i, j).join("");
       var f = fold(word);
       if (names.has(f) || words.some(function (w) { return f.indexOf(w) === 0; })) {
@@ -133,55 +246,85 @@
     return el;
   }
 
-  function show(query, ids, ts) {
-    list.textContent = "";
-    var folded = ts.map(function (t) { return t.word; }).filter(Boolean);
-    ids.sort(function (a, b) {
-      var ta = fold(docs.docs[a].t), tb = fold(docs.docs[b].t);
-      var sa = folded.filter(function (w) { return ta.indexOf(w) >= 0; }).length;
-      var sb = folded.filter(function (w) { return tb.indexOf(w) >= 0; }).length;
-      if (sa !== sb) return sb - sa;
-      var da = docs.docs[a].i || "", db = docs.docs[b].i || "";
-      if (da !== db) return da < db ? 1 : -1;
-      return a - b;
+  function hit(text, href, name) {
+    var li = element("li", { "class": "card entity-hit" });
+    var p = element("p", { "class": "card-meta" }, text);
+    p.appendChild(element("a", { href: href }, name));
+    li.appendChild(p);
+    return li;
+  }
+
+  function resultItem(d, markWords, nameWords) {
+    var li = element("li", { "class": "card" });
+    var h = element("h2", { "class": "card-title" });
+    h.appendChild(element("a", { href: d.u, lang: d.l }, d.t));
+    li.appendChild(h);
+    var meta = element("p", { "class": "card-meta" });
+    if (d.i) meta.appendChild(element("time", { datetime: d.i }, d.d));
+    else meta.appendChild(element("span", {}, "Undated"));
+    meta.appendChild(document.createTextNode("\u00a0· " + (manifest.languages[d.l] || d.l)));
+    li.appendChild(meta);
+    if (d.s) li.appendChild(appendMarked(element("p", { "class": "card-summary", lang: d.l }), d.s, markWords, nameWords));
+    return li;
+  }
+
+  var more = element("button", { type: "button", "class": "search-more", hidden: "" });
+  list.insertAdjacentElement("afterend", more);
+
+  // What is shown: the ranked articles and how many are on the page.
+  var shown = null;
+
+  // Shows the next page of results, fetching their records.
+  function showMore(ticket) {
+    var from = shown.count;
+    var ids = shown.ids.slice(from, from + PAGE);
+    return Promise.all(ids.map(record)).then(function (records) {
+      if (ticket !== latest) return;
+      records.forEach(function (d) { list.appendChild(resultItem(d, shown.markWords, shown.nameWords)); });
+      shown.count = from + ids.length;
+      var left = shown.ids.length - shown.count;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(PAGE, left) + " more (" + shown.count + " of " + shown.ids.length + " shown)";
     });
-    var names = [];
+  }
+
+  more.addEventListener("click", function () {
+    if (shown) showMore(latest).catch(failed);
+  });
+
+  function show(query, ts, names, ids, ticket) {
+    list.textContent = "";
+    var markWords = ts.map(function (t) { return t.word; })
+      .filter(function (w) { return w && Array.from(w).length >= 2; });
+    var nameWords = new Set();
+    var seen = [];
     ts.forEach(function (t) {
       t.entities.forEach(function (key) {
-        var e = docs.entities[key];
-        if (e && names.indexOf(e) < 0) names.push(e);
+        if (seen.indexOf(key) >= 0) return;
+        seen.push(key);
+        var e = names.get(key);
+        e.w.forEach(function (w) { nameWords.add(w); });
+        list.appendChild(hit("Every article that names ", e.u, e.n));
       });
     });
-    var keys = [];
-    ts.forEach(function (t) { t.entities.forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
-    var nameWords = new Set(docs.aliasWords.filter(function (a) {
-      return docs.aliases[a].some(function (k) { return keys.indexOf(k) >= 0; });
-    }));
-    var markWords = folded.filter(function (w) { return Array.from(w).length >= 2; });
-    names.forEach(function (e) {
-      var li = element("li", { "class": "card entity-hit" });
-      var p = element("p", { "class": "card-meta" }, "Every article that names ");
-      p.appendChild(element("a", { href: e.u }, e.n));
-      li.appendChild(p);
-      list.appendChild(li);
+    ts.forEach(function (t) {
+      if (t.word && manifest.yearMap.has(t.word)) {
+        list.appendChild(hit("Every article and event of the year in the chronology: ", manifest.yearMap.get(t.word), t.word));
+      }
     });
-    ids.forEach(function (id) {
-      var d = docs.docs[id];
-      var li = element("li", { "class": "card" });
-      var h = element("h2", { "class": "card-title" });
-      h.appendChild(element("a", { href: d.u, lang: d.l }, d.t));
-      li.appendChild(h);
-      var meta = element("p", { "class": "card-meta" });
-      if (d.i) meta.appendChild(element("time", { datetime: d.i }, d.d));
-      else meta.appendChild(element("span", {}, "Undated"));
-      meta.appendChild(document.createTextNode("\u00a0· " + (docs.languages[d.l] || d.l)));
-      li.appendChild(meta);
-      if (d.s) li.appendChild(appendMarked(element("p", { "class": "card-summary", lang: d.l }), d.s, markWords, nameWords));
-      list.appendChild(li);
+    shown = { ids: ids, count: 0, markWords: markWords, nameWords: nameWords };
+    more.hidden = true;
+    return showMore(ticket).then(function () {
+      if (ticket !== latest) return;
+      status.textContent = ids.length === 0
+        ? "No articles match “" + query + "”."
+        : ids.length + (ids.length === 1 ? " article matches" : " articles match") + " “" + query + "”.";
     });
-    status.textContent = ids.length === 0
-      ? "No articles match “" + query + "”."
-      : ids.length + (ids.length === 1 ? " article matches" : " articles match") + " “" + query + "”.";
+  }
+
+  function failed(err) {
+    if (window.console) console.error("caspian search:", err);
+    status.textContent = "The search index could not be loaded. Browse by topic or date instead.";
   }
 
   var latest = 0;
@@ -193,44 +336,50 @@
     window.history.replaceState(null, "", url);
     if (!query) {
       list.textContent = "";
+      more.hidden = true;
       status.textContent = "";
       return Promise.resolve();
     }
-    var ts = terms(query).filter(function (t) { return t.entities.length || (t.word && Array.from(t.word).length >= 2); });
-    if (ts.length === 0) {
-      list.textContent = "";
-      status.textContent = "Type at least two letters.";
-      return Promise.resolve();
-    }
-    return Promise.all(ts.map(matches)).then(function (sets) {
-      if (ticket !== latest) return;
-      var ids = Array.from(sets[0]).filter(function (d) {
-        return sets.every(function (s) { return s.has(d); });
+    if (!manifest) status.textContent = "Loading the index…";
+    var words = fold(query).match(WORD) || [];
+    var ts;
+    return ready().then(function () {
+      return Promise.all(words.map(loadBucket));
+    }).then(function (buckets) {
+      ts = terms(words, buckets).filter(function (t) {
+        return t.entities.length || (t.word && Array.from(t.word).length >= 2);
       });
-      show(query, ids, ts);
+      var keys = [];
+      ts.forEach(function (t) { t.entities.forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+      return Promise.all(keys.map(function (k) { return load(k); })).then(function (files) {
+        return new Map(keys.map(function (k, i) { return [k, files[i]]; }));
+      });
+    }).then(function (names) {
+      if (ticket !== latest) return;
+      if (ts.length === 0) {
+        list.textContent = "";
+        more.hidden = true;
+        status.textContent = "Type at least two letters.";
+        return;
+      }
+      return show(query, ts, names, rank(ts, names), ticket);
     });
   }
 
-  status.textContent = "Loading the index…";
-  load("docs.json").then(function (index) {
-    docs = index;
-    docs.shardSet = new Set(index.shards);
-    docs.aliasWords = Object.keys(index.aliases).filter(function (a) { return a.indexOf(" ") < 0; });
-    status.textContent = "";
-    var initial = new URL(window.location.href).searchParams.get("q") || "";
-    input.value = initial;
-    var timer = null;
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { search(input.value); }, 150);
-    });
-    input.form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      search(input.value);
-    });
-    return search(initial);
-  }).catch(function (err) {
-    if (window.console) console.error("caspian search:", err);
-    status.textContent = "The search index could not be loaded. Browse by topic or date instead.";
+  var timer = null;
+  input.addEventListener("focus", function () { ready().catch(failed); }, { once: true });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value).catch(failed); }, 150);
   });
-})();
+  input.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    search(input.value).catch(failed);
+  });
+  var initial = new URL(window.location.href).searchParams.get("q") || "";
+  if (initial) {
+    input.value = initial;
+    search(initial).catch(failed);
+  }
+})(typeof exports === "object" ? exports : {});

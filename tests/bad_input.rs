@@ -393,7 +393,7 @@ fn configuration_mistakes_name_the_file_line_and_nearest_key() {
         (
             "site.toml",
             site_toml.replace("paginate = 2", "footer = \"x\""),
-            "error: site.toml:6:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, max_topics, entities, cname, topics",
+            "error: site.toml:6:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, max_topics, chronology_paginate, page_budget, entities, cname, topics",
         ),
         (
             "site.toml",

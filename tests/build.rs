@@ -29,6 +29,11 @@ fn every_page_of_the_layout_is_there() {
         "topics/trade/index.html",
         "topics/trade/feed.xml",
         "chronology/index.html",
+        "chronology/2005/index.html",
+        "chronology/2022/index.html",
+        "chronology/2023/index.html",
+        "chronology/2024/index.html",
+        "chronology/undated/index.html",
         "people/index.html",
         "people/ilham-aliyev/index.html",
         "people/kassym-jomart-tokayev/index.html",
@@ -36,7 +41,9 @@ fn every_page_of_the_layout_is_there() {
         "places/baku/index.html",
         "places/astana/index.html",
         "search/index.html",
-        "search/docs.json",
+        "search/index.json",
+        "search/docs/0.json",
+        "search/people/kassym-jomart-tokayev.json",
         "feed.xml",
         "sitemap.xml",
         "robots.txt",
@@ -88,12 +95,9 @@ fn each_topic_page_lists_exactly_its_articles_newest_first() {
     );
 }
 
-#[test]
-fn the_chronology_runs_oldest_first_with_precision_and_events() {
-    let site = fixture("site");
-    let files = build(site.path(), SUB);
-    let doc = html(&files, "chronology/index.html");
-    let items: Vec<String> = select(&doc, ".timeline li")
+/// The lines of a chronology page as `datetime kind`.
+fn lines(doc: &scraper::Html) -> Vec<String> {
+    select(doc, ".year .timeline li, .latest-lines .timeline li")
         .iter()
         .map(|li| {
             let time = li
@@ -107,9 +111,60 @@ fn the_chronology_runs_oldest_first_with_precision_and_events() {
             let kind = li.value().attr("class").unwrap().to_string();
             format!("{time} {kind}")
         })
+        .collect()
+}
+
+/// The file that serves a root-relative URL under `/repo/`, and its fragment.
+fn target(url: &str) -> (String, String) {
+    let (address, id) = url.split_once('#').unwrap_or((url, ""));
+    let path = address.strip_prefix("/repo/").unwrap();
+    (format!("{path}index.html"), id.to_string())
+}
+
+#[test]
+fn the_chronology_runs_oldest_first_year_by_year_with_precision_and_events() {
+    let site = fixture("site");
+    let files = build(site.path(), SUB);
+    let way_in = html(&files, "chronology/index.html");
+    // The way in: every year, newest first, with its counts, then the undated.
+    let rows: Vec<String> = select(&way_in, ".year-table tbody tr")
+        .iter()
+        .map(|tr| tr.text().collect::<Vec<_>>().join(" "))
         .collect();
     assert_eq!(
-        items,
+        rows,
+        ["2024 1 0", "2023 3 0", "2022 0 1", "2005 1 1", "Undated 1"]
+    );
+    // The latest lines, newest first.
+    assert_eq!(
+        lines(&way_in)[..3],
+        [
+            "2024-03 t-article",
+            "2023-11-24 t-article",
+            "2023-11-24 t-article"
+        ]
+    );
+    // Each year's page, followed from the way in, oldest first.
+    let mut all = Vec::new();
+    let mut headings = Vec::new();
+    let years = attrs(&way_in, ".year-table tbody th a", "href");
+    assert_eq!(
+        years,
+        [
+            "/repo/chronology/2024/",
+            "/repo/chronology/2023/",
+            "/repo/chronology/2022/",
+            "/repo/chronology/2005/",
+            "/repo/chronology/undated/"
+        ]
+    );
+    for url in years.iter().rev().skip(1) {
+        let doc = html(&files, &target(url).0);
+        all.extend(lines(&doc));
+        headings.extend(texts(&doc, ".year h2"));
+    }
+    assert_eq!(
+        all,
         [
             "2005-05-24 t-article",
             "2005-05-24 t-event",
@@ -121,11 +176,7 @@ fn the_chronology_runs_oldest_first_with_precision_and_events() {
         ]
     );
     assert_eq!(
-        texts(&doc, ".year-jump a"),
-        ["2005", "2022", "2023", "2024", "Undated"]
-    );
-    assert_eq!(
-        texts(&doc, ".year > h3"),
+        headings,
         [
             "May 2005",
             "August 2022",
@@ -134,15 +185,85 @@ fn the_chronology_runs_oldest_first_with_precision_and_events() {
             "March 2024"
         ]
     );
+    // A year leads to the years before and after it.
+    let y2023 = html(&files, "chronology/2023/index.html");
     assert_eq!(
-        attrs(&doc, "#undated .card-title a", "href"),
+        attrs(&y2023, ".period-nav a", "href"),
+        ["/repo/chronology/2022/", "/repo/chronology/2024/"]
+    );
+    assert_eq!(texts(&y2023, "h1"), ["2023"]);
+    let undated = html(&files, "chronology/undated/index.html");
+    assert_eq!(
+        attrs(&undated, ".card-title a", "href"),
         ["/repo/articles/undated/"]
     );
-    // Events link to the article that mentions them.
-    assert_eq!(
-        attrs(&doc, ".t-event .event-source a", "href"),
-        ["/repo/articles/treaty-2005/", "/repo/articles/summit-2023/"]
-    );
+}
+
+#[test]
+fn every_link_into_the_chronology_finds_its_line() {
+    // One page a line: every year with more than one line is split by
+    // month, and a month with two lines goes on to a second page.
+    for per_page in [1, 400] {
+        let site = fixture("site");
+        let config = read(site.path(), "site.toml").replace(
+            "paginate = 2",
+            &format!("paginate = 2\nchronology_paginate = {per_page}"),
+        );
+        write(site.path(), "site.toml", config);
+        let files = build(site.path(), SUB);
+        let mut links = Vec::new();
+        for (path, _) in files.iter().filter(|(p, _)| p.starts_with("articles/")) {
+            let doc = html(&files, path);
+            links.extend(attrs(&doc, ".meta .date-link", "href"));
+            links.extend(attrs(&doc, ".events a", "href"));
+        }
+        links.extend(attrs(&html(&files, "index.html"), ".year-list a", "href"));
+        assert_eq!(links.len(), 6 + 2 + 4, "{links:?}");
+        for url in &links {
+            let (path, id) = target(url);
+            assert!(files.contains_key(&path), "{url}: no page {path}");
+            if !id.is_empty() {
+                let doc = html(&files, &path);
+                assert_eq!(
+                    select(&doc, &format!("#{id}")).len(),
+                    1,
+                    "{url}: no line #{id}"
+                );
+            }
+        }
+        let summit = html(&files, "articles/summit-2023/index.html");
+        let date = attrs(&summit, ".meta .date-link", "href");
+        let event = attrs(&summit, ".events a", "href");
+        if per_page == 1 {
+            // gipfel-2023 comes first on that day (by slug).
+            assert_eq!(date, ["/repo/chronology/2023/11/page/2/#a-summit-2023"]);
+            assert_eq!(event, ["/repo/chronology/2022/#e-summit-2023-1"]);
+            let november = html(&files, "chronology/2023/11/index.html");
+            assert_eq!(texts(&november, "h1"), ["November 2023"]);
+            assert_eq!(
+                attrs(&november, ".pager a", "href"),
+                [
+                    "/repo/chronology/2023/11/page/2/",
+                    "/repo/chronology/2023/11/page/2/"
+                ]
+            );
+            // A split year lists its months; its page keeps the lines whose
+            // month is not known.
+            let y2023 = html(&files, "chronology/2023/index.html");
+            assert_eq!(
+                attrs(&y2023, ".month-list a", "href"),
+                ["/repo/chronology/2023/11/"]
+            );
+            assert_eq!(lines(&y2023), ["2023 t-article"]);
+        } else {
+            assert_eq!(date, ["/repo/chronology/2023/#a-summit-2023"]);
+            assert!(!files.contains_key("chronology/2023/11/index.html"));
+        }
+        assert_eq!(
+            broken_links(&files, "/repo/"),
+            Vec::<(String, String)>::new()
+        );
+    }
 }
 
 #[test]
@@ -398,8 +519,36 @@ fn the_committed_site_builds_clean() {
         Vec::<(String, String)>::new()
     );
     let chronology = html(&files, "chronology/index.html");
-    let years = texts(&chronology, ".year-jump a");
-    assert_eq!(years, ["2005", "2022", "2023", "2024", "2025"]);
+    let years = texts(&chronology, ".year-table tbody th");
+    assert_eq!(years, ["2025", "2024", "2023", "2022", "2005"]);
+}
+
+#[test]
+fn build_names_each_page_over_the_page_budget_and_check_can_refuse_them() {
+    let site = fixture("site");
+    let config =
+        read(site.path(), "site.toml").replace("paginate = 2", "paginate = 2\npage_budget = 9");
+    write(site.path(), "site.toml", config);
+    let out = caspian(site.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let over: Vec<&str> = err.lines().filter(|l| l.contains("page budget")).collect();
+    // The one article page over 9 kB (the fixture's longest), and no other.
+    assert_eq!(
+        over,
+        [
+            "public/articles/summit-2023/index.html: warning: the page is 10 kB, over the page \
+          budget of 9 kB, and slow to load on a phone; make its template show less, or raise \
+          `page_budget` in site.toml"
+        ]
+    );
+    let check = caspian(site.path(), &["check", "--deny-warnings"]);
+    assert!(!check.status.success());
+    assert!(stderr(&check).contains("public/articles/summit-2023/index.html: warning"));
+    // The default budget, 500 kB, holds every page of the fixture.
+    let site = fixture("site");
+    let out = caspian(site.path(), &["build"]);
+    assert!(!stderr(&out).contains("page budget"), "{}", stderr(&out));
 }
 
 #[test]

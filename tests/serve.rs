@@ -105,7 +105,11 @@ fn serves_the_site_under_its_base_path_with_live_reload() {
     assert!(body.contains("caspian serve: live reload"));
     assert!(body.contains("href=\"/fixture/topics/energy/\""));
     assert_eq!(get(server.port, "/fixture/").0, 200);
-    assert_eq!(get(server.port, "/fixture/search/docs.json").0, 200);
+    assert_eq!(get(server.port, "/fixture/search/index.json").0, 200);
+    assert_eq!(get(server.port, "/fixture/search/docs/0.json").0, 200);
+    // "baku": a bucket of the index.
+    assert_eq!(get(server.port, "/fixture/search/words/6261.json").0, 200);
+    assert_eq!(get(server.port, "/fixture/search/places/baku.json").0, 200);
     assert_eq!(get(server.port, "/fixture/assets/style.css").0, 200);
     assert_eq!(get(server.port, "/fixture/no/such/page/").0, 404);
 }

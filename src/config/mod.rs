@@ -28,6 +28,10 @@ struct SiteFile {
     paginate: usize,
     #[serde(default = "default_max_topics")]
     max_topics: usize,
+    #[serde(default = "default_chronology_paginate")]
+    chronology_paginate: usize,
+    #[serde(default = "default_page_budget")]
+    page_budget: usize,
     #[serde(default)]
     entities: Option<String>,
     #[serde(default)]
@@ -46,6 +50,14 @@ fn default_paginate() -> usize {
 
 fn default_max_topics() -> usize {
     3
+}
+
+fn default_chronology_paginate() -> usize {
+    400
+}
+
+fn default_page_budget() -> usize {
+    500
 }
 
 #[derive(Debug, Deserialize)]
@@ -137,6 +149,12 @@ pub struct Config {
     /// The most topics ingest gives an article, unless its text is plainly
     /// about more.
     pub max_topics: usize,
+    /// Lines (articles and events) on one chronology page: a year with
+    /// more is split by month, a month with more goes on in numbered pages.
+    pub chronology_paginate: usize,
+    /// The size in kB (1,000 bytes) over which build warns about a page;
+    /// 0: never.
+    pub page_budget: usize,
     pub cname: Option<String>,
     pub topics: Vec<Topic>,
     pub people: Vec<Entity>,
@@ -238,6 +256,9 @@ impl Config {
                     .into(),
             ));
         }
+        if site.chronology_paginate == 0 {
+            return Err(site_file.error("chronology_paginate must be at least 1".into()));
+        }
         let topics = read_topics(site.topics, &site_file)?;
         let entities_path = entities_file
             .clone()
@@ -261,6 +282,8 @@ impl Config {
             languages: site.languages,
             paginate: site.paginate,
             max_topics: site.max_topics,
+            chronology_paginate: site.chronology_paginate,
+            page_budget: site.page_budget,
             cname: site.cname.filter(|c| !c.trim().is_empty()),
             topic_lexicons,
             topic_lexicon_all,

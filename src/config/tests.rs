@@ -41,7 +41,7 @@ fn unknown_field_names_the_file_and_line() {
     .to_string();
     assert_eq!(
         far,
-        "site.toml:4:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, max_topics, entities, cname, topics"
+        "site.toml:4:1: unknown key `footer`; the keys here are title, description, base_url, language, languages, paginate, max_topics, chronology_paginate, page_budget, entities, cname, topics"
     );
 }
 

@@ -18,6 +18,8 @@ struct ArticleView<'a> {
     title: &'a str,
     title_generated: bool,
     date: Option<DateView>,
+    /// Its line in the chronology (or the undated articles' page).
+    chronology_url: String,
     lang: &'a str,
     lang_name: &'static str,
     lang_native: &'static str,
@@ -43,6 +45,8 @@ struct ArticleView<'a> {
 struct EventView<'a> {
     date: DateView,
     text: &'a str,
+    /// Its line in the chronology.
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +72,7 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         title: e.article.title(),
         title_generated: meta.generated.iter().any(|g| g == "title"),
         date: meta.date.map(DateView::from),
+        chronology_url: site.url(&site.chronology.article_address(i, e.slug())),
         lang: &meta.lang,
         lang_name: language::english_name(&meta.lang),
         lang_native: language::native_name(&meta.lang),
@@ -81,9 +86,14 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         events: meta
             .events
             .iter()
-            .map(|ev| EventView {
+            .enumerate()
+            .map(|(n, ev)| EventView {
                 date: ev.date.into(),
                 text: &ev.text,
+                url: site
+                    .chronology
+                    .event_address(i, n + 1, e.slug())
+                    .map(|a| site.url(&a)),
             })
             .collect(),
         related: site

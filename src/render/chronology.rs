@@ -1,155 +1,344 @@
-//! The chronology: every dated article and every dated event the articles
-//! mention, merged by date and grouped by year and month, then the undated
-//! articles. Also the list of years the home page links into.
+//! The chronology's pages: the way in (every year with its counts, the
+//! latest lines), a year (its lines by month, or, for a year split by
+//! month, its months and the lines whose month is not known), a month of a
+//! split year, and the undated articles. Which line stands on which page is
+//! `site::chronology`'s to say; this file only shows it.
 
 use serde::Serialize;
 
 use super::Page;
-use super::context::Ctx;
-use super::views::{Card, DateView};
+use super::context::{Ctx, List};
+use super::views::{Card, DateView, Pager};
 use crate::date::PartialDate;
 use crate::error::Result;
 use crate::route;
 use crate::site::Site;
+use crate::site::chronology::{Line, Place, Span, Year};
 
-#[derive(Serialize)]
-struct YearView {
-    year: i32,
-    id: String,
-    groups: Vec<GroupView>,
-    count: usize,
-}
+/// Lines the way in shows, newest first.
+const LATEST_LINES: usize = 10;
 
+/// One line: an article, or an event with the article that mentions it.
 #[derive(Serialize)]
-struct GroupView {
-    /// "November 2023", or "2023" for what is known only to the year.
-    label: String,
-    id: String,
-    items: Vec<ChronoItem>,
-}
-
-#[derive(Serialize)]
-struct ChronoItem {
+pub struct LineView<'a> {
     /// "article" or "event".
-    kind: &'static str,
-    date: DateView,
-    title: String,
-    url: String,
-    lang: String,
+    pub kind: &'static str,
+    /// The line's id, which links from elsewhere lead to.
+    pub id: String,
+    pub date: DateView,
+    /// The article's title, or the event's text.
+    pub title: &'a str,
+    /// The article (for an event: the one that mentions it).
+    pub url: &'a str,
+    pub lang: &'a str,
     /// For an event: the article that mentions it.
-    source_title: Option<String>,
-    source_lang: Option<String>,
+    pub source_title: Option<&'a str>,
 }
 
+/// The lines of one month (or of the part of a year whose month is not
+/// known) on a page.
 #[derive(Serialize)]
-pub(super) struct YearLink {
-    year: i32,
-    url: String,
+pub struct GroupView<'a> {
+    /// "November 2023", or "2023 (month not known)".
+    pub label: String,
+    pub id: String,
+    pub lines: Vec<LineView<'a>>,
 }
 
-/// Every year an article or event has, each with its place on the
-/// chronology page.
-pub(super) fn years(site: &Site) -> Vec<YearLink> {
-    let mut years: Vec<i32> = site
-        .entries
+/// A year as the way in and the home page list it.
+#[derive(Serialize)]
+pub struct YearSummary {
+    pub year: i32,
+    /// Its row's id on the way in.
+    pub id: String,
+    pub url: String,
+    pub articles: usize,
+    pub events: usize,
+}
+
+/// A month of a year split by month, as the year's page lists it.
+#[derive(Serialize)]
+pub struct MonthSummary {
+    pub month: u8,
+    /// "November".
+    pub name: &'static str,
+    pub url: String,
+    pub articles: usize,
+    pub events: usize,
+}
+
+/// A neighbouring year or month.
+#[derive(Serialize)]
+pub struct Neighbour {
+    /// "2022", "October 2023".
+    pub label: String,
+    pub url: String,
+}
+
+/// What a year's or a month's page shows.
+#[derive(Serialize)]
+pub struct PeriodView<'a> {
+    pub year: i32,
+    /// For a month's page: the month.
+    pub month: Option<u8>,
+    /// "2023", "November 2023".
+    pub label: String,
+    /// The year's page, for a month's page to lead up to.
+    pub year_url: String,
+    /// The way in.
+    pub chronology_url: String,
+    pub articles: usize,
+    pub events: usize,
+    /// On the page of a year split by month: its months.
+    pub months: Vec<MonthSummary>,
+    /// The page's lines, by month.
+    pub groups: Vec<GroupView<'a>>,
+    pub previous: Option<Neighbour>,
+    pub next: Option<Neighbour>,
+}
+
+/// Every year with a line, for the home page and the way in.
+pub(super) fn years(site: &Site) -> Vec<YearSummary> {
+    site.chronology
+        .years
         .iter()
-        .filter_map(|e| e.date().map(|d| d.year))
-        .chain(site.events.iter().map(|e| e.date.year))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    years
-        .into_iter()
-        .map(|year| YearLink {
-            year,
-            url: site.url(&route::chronology_year(year)),
+        .map(|y| YearSummary {
+            year: y.year,
+            id: route::year_id(y.year),
+            url: site.url(&route::chronology_year(y.year, 1)),
+            articles: y.all.articles,
+            events: y.all.events,
         })
         .collect()
 }
 
-pub(super) fn render_chronology(ctx: &Ctx) -> Result<Page> {
+/// `chronology/`: the years, the latest lines, the undated articles' count.
+pub(super) fn render_way_in(ctx: &Ctx) -> Result<Page> {
     let site = ctx.site;
-    let years = by_year(dated_items(site));
-    let undated: Vec<Card> = (0..site.entries.len())
-        .filter(|&i| site.entries[i].date().is_none())
-        .map(|i| Card::new(site, i))
+    let chronology = &site.chronology;
+    let latest: Vec<LineView> = chronology
+        .lines
+        .iter()
+        .rev()
+        .take(LATEST_LINES)
+        .map(|&line| line_view(site, line))
         .collect();
     let mut c = ctx.context(ctx.page_view(
         "Chronology".into(),
-        "Every article by date, with the dated events the articles mention.".into(),
+        "Every article by date, year by year, with the dated events the articles mention.".into(),
         route::CHRONOLOGY,
         "chronology",
     ));
-    c.insert("years", &years);
-    c.insert("undated", &undated);
+    c.insert("years", &years(site));
+    c.insert("latest", &latest);
+    c.insert("undated_count", &chronology.undated.len());
+    c.insert("undated_url", &site.url(&route::chronology_undated(1)));
     ctx.page("chronology.html", route::CHRONOLOGY, &c)
 }
 
-/// Dated articles and events, merged by date; on one date an article
-/// before the events it mentions.
-fn dated_items(site: &Site) -> Vec<(PartialDate, ChronoItem)> {
-    let mut items: Vec<(PartialDate, u8, usize, ChronoItem)> = Vec::new();
-    for (i, e) in site.entries.iter().enumerate() {
-        if let Some(date) = e.date() {
-            let item = ChronoItem {
-                kind: "article",
-                date: date.into(),
-                title: e.article.title().to_string(),
-                url: e.url.clone(),
-                lang: e.article.meta.lang.clone(),
-                source_title: None,
-                source_lang: None,
-            };
-            items.push((date, 0, i, item));
-        }
-    }
-    for (k, ev) in site.events.iter().enumerate() {
-        let e = &site.entries[ev.entry];
-        let item = ChronoItem {
-            kind: "event",
-            date: ev.date.into(),
-            title: ev.text.clone(),
-            url: e.url.clone(),
-            lang: e.article.meta.lang.clone(),
-            source_title: Some(e.article.title().to_string()),
-            source_lang: Some(e.article.meta.lang.clone()),
-        };
-        items.push((ev.date, 1, k, item));
-    }
-    items.sort_by_key(|a| (a.0, a.1, a.2));
-    items
-        .into_iter()
-        .map(|(date, _, _, item)| (date, item))
-        .collect()
+/// Page `place.page` of year number `y`: its lines by month, or, when the
+/// year is split by month, its months and the lines whose month is not known.
+pub(super) fn render_year(ctx: &Ctx, y: usize, place: Place) -> Result<Page> {
+    let site = ctx.site;
+    let chronology = &site.chronology;
+    let year = &chronology.years[y];
+    let span = if year.is_split() {
+        &year.unknown_month
+    } else {
+        &year.all
+    };
+    let neighbour = |other: Option<&Year>| {
+        other.map(|o| Neighbour {
+            label: o.year.to_string(),
+            url: site.url(&route::chronology_year(o.year, 1)),
+        })
+    };
+    let view = PeriodView {
+        year: year.year,
+        month: None,
+        label: year.year.to_string(),
+        year_url: site.url(&route::chronology_year(year.year, 1)),
+        chronology_url: site.url(route::CHRONOLOGY),
+        articles: year.all.articles,
+        events: year.all.events,
+        months: year
+            .months
+            .iter()
+            .map(|(month, span)| MonthSummary {
+                month: *month,
+                name: PartialDate::month_name(*month),
+                url: site.url(&route::chronology_month(year.year, *month, 1)),
+                articles: span.articles,
+                events: span.events,
+            })
+            .collect(),
+        groups: groups(site, chronology.page_lines(span, place.page)),
+        previous: neighbour(y.checked_sub(1).map(|p| &chronology.years[p])),
+        next: neighbour(chronology.years.get(y + 1)),
+    };
+    let description = format!(
+        "{}: the articles of {} by date, with the dated events they mention.",
+        view.label, view.label
+    );
+    period_page(ctx, "chronology-year.html", &view, span, place, description)
 }
 
-/// Items in date order, grouped by year, then by month.
-fn by_year(items: Vec<(PartialDate, ChronoItem)>) -> Vec<YearView> {
-    let mut years: Vec<YearView> = Vec::new();
-    for (date, item) in items {
-        if years.last().is_none_or(|y| y.year != date.year) {
-            years.push(YearView {
-                year: date.year,
-                id: route::year_id(date.year),
-                groups: Vec::new(),
-                count: 0,
-            });
-        }
-        let year = years.last_mut().expect("a year");
+/// Page `place.page` of month number `m` of year number `y`, a year split
+/// by month.
+pub(super) fn render_month(ctx: &Ctx, y: usize, m: usize, place: Place) -> Result<Page> {
+    let site = ctx.site;
+    let chronology = &site.chronology;
+    let year = &chronology.years[y];
+    let (month, span) = &year.months[m];
+    let label = format!("{} {}", PartialDate::month_name(*month), year.year);
+    let month_link = |(month, _): &(u8, Span)| Neighbour {
+        label: format!("{} {}", PartialDate::month_name(*month), year.year),
+        url: site.url(&route::chronology_month(year.year, *month, 1)),
+    };
+    let year_link = |other: &Year| Neighbour {
+        label: other.year.to_string(),
+        url: site.url(&route::chronology_year(other.year, 1)),
+    };
+    // At the year's ends, the neighbouring years.
+    let previous = match m.checked_sub(1) {
+        Some(p) => Some(month_link(&year.months[p])),
+        None => y.checked_sub(1).map(|p| year_link(&chronology.years[p])),
+    };
+    let next = match year.months.get(m + 1) {
+        Some(n) => Some(month_link(n)),
+        None => chronology.years.get(y + 1).map(year_link),
+    };
+    let view = PeriodView {
+        year: year.year,
+        month: Some(*month),
+        label,
+        year_url: site.url(&route::chronology_year(year.year, 1)),
+        chronology_url: site.url(route::CHRONOLOGY),
+        articles: span.articles,
+        events: span.events,
+        months: Vec::new(),
+        groups: groups(site, chronology.page_lines(span, place.page)),
+        previous,
+        next,
+    };
+    let description = format!(
+        "{}: the articles of the month by date, with the dated events they mention.",
+        view.label
+    );
+    period_page(
+        ctx,
+        "chronology-month.html",
+        &view,
+        span,
+        place,
+        description,
+    )
+}
+
+/// A year's or a month's page `place.page` of `span`'s lines.
+fn period_page(
+    ctx: &Ctx,
+    template: &str,
+    view: &PeriodView,
+    span: &Span,
+    place: Place,
+    description: String,
+) -> Result<Page> {
+    let site = ctx.site;
+    let address = place.address();
+    let title = match place.page {
+        1 => format!("Chronology: {}", view.label),
+        n => format!("Chronology: {} (page {n})", view.label),
+    };
+    let mut c = ctx.context(ctx.page_view(title, description, &address, "chronology"));
+    let first = site.url(&Place { page: 1, ..place }.address());
+    let pager = Pager::new(&first, place.page, site.chronology.page_count(span));
+    c.insert("period", view);
+    c.insert("pager", &pager);
+    ctx.page(template, &address, &c)
+}
+
+/// Page `number` of the undated articles.
+pub(super) fn render_undated(ctx: &Ctx, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let address = route::chronology_undated;
+    let list = List {
+        name: "Undated articles",
+        about: "Articles whose date is not known yet.",
+        fallback: String::new(),
+        section: "chronology",
+        articles: &site.chronology.undated,
+        address: &address,
+    };
+    let mut c = ctx.context(list.page_view(ctx, number));
+    let cards: Vec<Card> = list
+        .slice(site, number)
+        .iter()
+        .map(|&i| Card::new(site, i))
+        .collect();
+    c.insert("articles", &cards);
+    c.insert("pager", &list.pager(site, number));
+    c.insert("chronology_url", &site.url(route::CHRONOLOGY));
+    c.insert("count", &site.chronology.undated.len());
+    ctx.page("chronology-undated.html", &address(number), &c)
+}
+
+/// Lines grouped by month, as they come (in time order).
+fn groups<'a>(site: &'a Site, lines: &[Line]) -> Vec<GroupView<'a>> {
+    let mut groups: Vec<GroupView> = Vec::new();
+    for &line in lines {
+        let date = line_date(site, line);
         let id = route::month_id(date.year, date.month);
-        if year.groups.last().is_none_or(|g| g.id != id) {
+        if groups.last().is_none_or(|g| g.id != id) {
             let label = match date.month {
                 Some(m) => format!("{} {}", PartialDate::month_name(m), date.year),
                 None => format!("{} (month not known)", date.year),
             };
-            year.groups.push(GroupView {
+            groups.push(GroupView {
                 label,
                 id,
-                items: Vec::new(),
+                lines: Vec::new(),
             });
         }
-        year.count += usize::from(item.kind == "article");
-        year.groups.last_mut().expect("a group").items.push(item);
+        let group = groups.last_mut().expect("a group");
+        group.lines.push(line_view(site, line));
     }
-    years
+    groups
+}
+
+fn line_date(site: &Site, line: Line) -> PartialDate {
+    match line {
+        Line::Article(i) => site.entries[i].date().expect("a dated article"),
+        Line::Event(k) => site.events[k].date,
+    }
+}
+
+fn line_view(site: &Site, line: Line) -> LineView<'_> {
+    match line {
+        Line::Article(i) => {
+            let e = &site.entries[i];
+            LineView {
+                kind: "article",
+                id: route::article_line_id(e.slug()),
+                date: line_date(site, line).into(),
+                title: e.article.title(),
+                url: &e.url,
+                lang: &e.article.meta.lang,
+                source_title: None,
+            }
+        }
+        Line::Event(k) => {
+            let ev = &site.events[k];
+            let e = &site.entries[ev.entry];
+            LineView {
+                kind: "event",
+                id: route::event_line_id(e.slug(), ev.number),
+                date: ev.date.into(),
+                title: &ev.text,
+                url: &e.url,
+                lang: &e.article.meta.lang,
+                source_title: Some(e.article.title()),
+            }
+        }
+    }
 }

@@ -7,6 +7,7 @@ use super::{Page, Renderer, articles, chronology, feeds, lists, search, sitemaps
 use crate::config::EntityKind;
 use crate::error::Result;
 use crate::route;
+use crate::site::chronology::Place;
 use crate::site::{Site, body};
 
 /// One file of the site (or, for the search index, one family of files),
@@ -22,7 +23,23 @@ pub enum Job {
         page: usize,
     },
     TopicFeed(usize),
+    /// The chronology's way in.
     Chronology,
+    /// A page of a year of the chronology: the year by its number in
+    /// `site.chronology.years`.
+    ChronologyYear {
+        year: usize,
+        place: Place,
+    },
+    /// A page of a month of a year split by month: the month by its number
+    /// in the year's `months`.
+    ChronologyMonth {
+        year: usize,
+        month: usize,
+        place: Place,
+    },
+    /// Page `page` (from 1) of the undated articles.
+    ChronologyUndated(usize),
     EntityIndex(EntityKind),
     Entity {
         kind: EntityKind,
@@ -30,7 +47,7 @@ pub enum Job {
         page: usize,
     },
     Search,
-    /// `search/docs.json` and every shard under `search/shards/`.
+    /// `search/index.json` and the rest of the search index beside it.
     SearchIndex,
     Feed,
     NotFound,
@@ -47,14 +64,12 @@ pub enum Job {
 
 impl Job {
     /// Whether the job's work grows with the whole site rather than with
-    /// one page: the search index, the chronology, the sitemaps, feeds and
-    /// indexes. A build starts these first so that no core is left with
+    /// one page: the search index, the sitemaps, feeds and indexes. A build starts these first so that no core is left with
     /// one of them at the end while the other waits.
     pub fn is_whole_site(self) -> bool {
         matches!(
             self,
             Job::SearchIndex
-                | Job::Chronology
                 | Job::Sitemap(_)
                 | Job::Feed
                 | Job::TopicFeed(_)
@@ -66,14 +81,14 @@ impl Job {
 }
 
 /// Every file of the site with the job that makes it, sorted by path. The
-/// search index is listed once, as `search/docs.json`.
+/// search index is listed once, as `search/index.json`.
 pub fn plan(site: &Site) -> Vec<(String, Job)> {
     let mut plan: Vec<(String, Job)> = [
         (route::HOME, Job::Home),
         (route::TOPICS, Job::TopicsIndex),
         (route::CHRONOLOGY, Job::Chronology),
         (route::SEARCH, Job::Search),
-        (route::SEARCH_DOCS, Job::SearchIndex),
+        (route::SEARCH_INDEX, Job::SearchIndex),
         (route::FEED, Job::Feed),
         (route::NOT_FOUND, Job::NotFound),
         (route::ROBOTS, Job::Robots),
@@ -83,6 +98,19 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
     .map(|(address, job)| (route::file(address), job))
     .collect();
     plan.push((route::asset("highlight.css"), Job::HighlightCss));
+    for (place, year, month) in site.chronology.pages() {
+        let job = match month {
+            Some(month) => Job::ChronologyMonth { year, month, place },
+            None => Job::ChronologyYear { year, place },
+        };
+        plan.push((route::file(&place.address()), job));
+    }
+    if !site.chronology.undated.is_empty() {
+        for page in 1..=page_count(site, &site.chronology.undated) {
+            let address = route::chronology_undated(page);
+            plan.push((route::file(&address), Job::ChronologyUndated(page)));
+        }
+    }
     if site.config.cname.is_some() {
         plan.push((route::CNAME.to_string(), Job::Cname));
     }
@@ -155,7 +183,12 @@ pub fn render_job(
         Job::TopicsIndex => one(lists::render_topics_index(&ctx)),
         Job::Topic { topic, page } => one(lists::render_topic(&ctx, topic, page)),
         Job::TopicFeed(t) => one(feeds::render_topic_feed(&ctx, t)),
-        Job::Chronology => one(chronology::render_chronology(&ctx)),
+        Job::Chronology => one(chronology::render_way_in(&ctx)),
+        Job::ChronologyYear { year, place } => one(chronology::render_year(&ctx, year, place)),
+        Job::ChronologyMonth { year, month, place } => {
+            one(chronology::render_month(&ctx, year, month, place))
+        }
+        Job::ChronologyUndated(page) => one(chronology::render_undated(&ctx, page)),
         Job::EntityIndex(kind) => one(lists::render_entity_index(&ctx, kind)),
         Job::Entity { kind, entity, page } => one(lists::render_entity(&ctx, kind, entity, page)),
         Job::Search => one(search::render_search_page(&ctx)),

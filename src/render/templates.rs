@@ -27,6 +27,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "partials/empty.html",
         include_str!("../../templates/partials/empty.html"),
     ),
+    (
+        "partials/line.html",
+        include_str!("../../templates/partials/line.html"),
+    ),
+    (
+        "partials/period-nav.html",
+        include_str!("../../templates/partials/period-nav.html"),
+    ),
+    (
+        "partials/timeline.html",
+        include_str!("../../templates/partials/timeline.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("topics.html", include_str!("../../templates/topics.html")),
@@ -34,6 +46,18 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "chronology.html",
         include_str!("../../templates/chronology.html"),
+    ),
+    (
+        "chronology-year.html",
+        include_str!("../../templates/chronology-year.html"),
+    ),
+    (
+        "chronology-month.html",
+        include_str!("../../templates/chronology-month.html"),
+    ),
+    (
+        "chronology-undated.html",
+        include_str!("../../templates/chronology-undated.html"),
     ),
     (
         "entities.html",

@@ -5,11 +5,13 @@
 //!
 //! Assembly goes in named steps: render the bodies (`bodies`), make each
 //! entry and check its links (`links`), index the tags (`tags`), then
-//! translations, neighbours in time and events. Related articles
+//! translations, neighbours in time, events and the chronology's pages
+//! (`chronology`). Related articles
 //! (`related`) are found when a page asks.
 
 pub mod bodies;
 pub mod body;
+pub mod chronology;
 pub mod links;
 mod related;
 pub mod tags;
@@ -26,6 +28,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::text::cut_at_word;
 
 pub use bodies::BodyCache;
+pub use chronology::Chronology;
 use links::ArticleLinks;
 pub use links::SiteLink;
 use related::RelatedIndex;
@@ -65,6 +68,8 @@ pub struct DatedEvent {
     pub date: PartialDate,
     pub text: String,
     pub entry: usize,
+    /// Its place among the article's events, from 1.
+    pub number: usize,
 }
 
 #[derive(Debug)]
@@ -86,6 +91,8 @@ pub struct Site {
     pub translations: Vec<Vec<usize>>,
     /// Every dated event, by date.
     pub events: Vec<DatedEvent>,
+    /// The articles and events by year and month, and the page of each.
+    pub chronology: Chronology,
 }
 
 /// One article made into an entry, with what the whole site needs of it.
@@ -143,6 +150,7 @@ impl Site {
         let translations = translations(&entries, &mut diags);
         let (previous, next) = neighbours(&entries);
         let events = events(&entries);
+        let chronology = Chronology::new(&entries, &events, config.chronology_paginate);
         let related = RelatedIndex::new(&entries, tags, tagged.holders);
         let site = Site {
             config,
@@ -156,6 +164,7 @@ impl Site {
             next,
             translations,
             events,
+            chronology,
         };
         (site, diags)
     }
@@ -308,11 +317,17 @@ fn events(entries: &[Entry]) -> Vec<DatedEvent> {
         .iter()
         .enumerate()
         .flat_map(|(i, e)| {
-            e.article.meta.events.iter().map(move |ev| DatedEvent {
-                date: ev.date,
-                text: ev.text.clone(),
-                entry: i,
-            })
+            e.article
+                .meta
+                .events
+                .iter()
+                .enumerate()
+                .map(move |(n, ev)| DatedEvent {
+                    date: ev.date,
+                    text: ev.text.clone(),
+                    entry: i,
+                    number: n + 1,
+                })
         })
         .collect();
     events.sort_by(|a, b| (a.date, a.entry, &a.text).cmp(&(b.date, b.entry, &b.text)));

@@ -239,6 +239,85 @@ fn events_are_gathered_by_date() {
 }
 
 #[test]
+fn a_year_with_more_lines_than_a_page_splits_by_month_and_each_line_knows_its_page() {
+    use super::chronology::{Chronology, Place};
+    let mut articles = sample();
+    articles.push(article(
+        "d.md",
+        "title: D\ndate: 2023-11-25\nlang: en\ntopics: [energy]\nevents:\n  - date: 2023-11-02\n    text: Talks\n  - date: 2023-03-01\n    text: Visit",
+        "\nD.\n",
+    ));
+    articles.push(article(
+        "y.md",
+        "title: Y\ndate: 2023\nlang: en\ntopics: [energy]",
+        "\nY.\n",
+    ));
+    let (site, _) = site(articles);
+    let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
+    // 2023: y (month unknown), the visit in March, then b, the talks, b2 and d in November.
+    let chronology = Chronology::new(&site.entries, &site.events, 2);
+    let years: Vec<(i32, usize, usize, bool)> = chronology
+        .years
+        .iter()
+        .map(|y| (y.year, y.all.articles, y.all.events, y.is_split()))
+        .collect();
+    assert_eq!(
+        years,
+        [(2005, 1, 0, false), (2023, 4, 2, true), (2024, 1, 0, false)]
+    );
+    let y2023 = &chronology.years[1];
+    assert_eq!(y2023.unknown_month.lines.len(), 1);
+    let months: Vec<(u8, usize, usize)> = y2023
+        .months
+        .iter()
+        .map(|(m, s)| (*m, s.articles, s.events))
+        .collect();
+    assert_eq!(months, [(3, 0, 1), (11, 3, 1)]);
+    let place = |year, month, page| Place { year, month, page };
+    let pages: Vec<Place> = chronology.pages().into_iter().map(|(p, _, _)| p).collect();
+    assert_eq!(
+        pages,
+        [
+            place(2005, None, 1),
+            place(2023, None, 1),
+            place(2023, Some(3), 1),
+            place(2023, Some(11), 1),
+            place(2023, Some(11), 2),
+            place(2024, None, 1),
+        ]
+    );
+    // November's four lines: b, the talks (2 Nov) on page 1; b2, d on page 2.
+    assert_eq!(
+        chronology.article_address(index("d"), "d"),
+        "chronology/2023/11/page/2/#a-d"
+    );
+    assert_eq!(
+        chronology.article_address(index("y"), "y"),
+        "chronology/2023/#a-y"
+    );
+    assert_eq!(
+        chronology.article_address(index("u"), "u"),
+        "chronology/undated/"
+    );
+    assert_eq!(
+        chronology.event_address(index("d"), 1, "d").as_deref(),
+        Some("chronology/2023/11/#e-d-1")
+    );
+    assert_eq!(
+        chronology.event_address(index("d"), 2, "d").as_deref(),
+        Some("chronology/2023/03/#e-d-2")
+    );
+    assert_eq!(chronology.event_address(index("d"), 3, "d"), None);
+    // With room for the year, it stays whole.
+    let whole = Chronology::new(&site.entries, &site.events, 6);
+    assert!(!whole.years[1].is_split());
+    assert_eq!(
+        whole.article_address(index("d"), "d"),
+        "chronology/2023/#a-d"
+    );
+}
+
+#[test]
 fn a_body_cache_renders_again_only_the_articles_that_changed() {
     let mut cache = BodyCache::default();
     let kept = Arc::new(article("a.md", "title: A\nlang: en", "Kept *as is*."));

@@ -12,6 +12,7 @@ import fsp from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
@@ -23,10 +24,30 @@ export const BASE_PATH = "/caspian/";
 // The site folder to build: the repository itself, or $CASPIAN_SITE.
 export const SITE_ROOT = process.env.CASPIAN_SITE ? path.resolve(process.env.CASPIAN_SITE) : REPO;
 
+const targetDir = () =>
+  process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, "target");
+
 export function caspianBin() {
   if (process.env.CASPIAN_BIN) return process.env.CASPIAN_BIN;
-  const target = process.env.CARGO_TARGET_DIR ? path.resolve(REPO, process.env.CARGO_TARGET_DIR) : path.join(REPO, "target");
-  return path.join(target, "debug", "caspian");
+  return path.join(targetDir(), "debug", "caspian");
+}
+
+/**
+ * Writes a generated site of `articles` articles (examples/bench_site, seed
+ * 1) into a fresh temp dir and returns the folder of its caspian site.
+ * The generator is $CASPIAN_BENCH_SITE_BIN, or debug/examples/bench_site
+ * (`cargo build --example bench_site`; scripts/test builds it).
+ */
+export function generateSite(articles) {
+  const bin = process.env.CASPIAN_BENCH_SITE_BIN || path.join(targetDir(), "debug", "examples", "bench_site");
+  if (!fs.existsSync(bin)) {
+    throw new Error(`the site generator is not at ${bin}: run \`cargo build --example bench_site\``);
+  }
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "caspian-generated-"));
+  const r = spawnSync(bin, ["--articles", String(articles), "--seed", "1", "--out", out], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bench_site failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  fs.rmSync(path.join(out, "hugo"), { recursive: true, force: true });
+  return path.join(out, "caspian");
 }
 
 // ---------------------------------------------------------------------------
@@ -52,6 +73,7 @@ export const PAGES = [
   { name: "topics index", path: "topics/", lang: "en" },
   { name: "topic", path: "topics/diplomacy/", lang: "en" },
   { name: "chronology", path: "chronology/", lang: "en" },
+  { name: "chronology year", path: "chronology/2023/", lang: "en" },
   { name: "people index", path: "people/", lang: "en" },
   { name: "person", path: "people/kassym-jomart-tokayev/", lang: "en" },
   { name: "places index", path: "places/", lang: "en" },
@@ -178,17 +200,26 @@ export async function resolveRequest(root, urlPath) {
   return { file: real };
 }
 
+/** Whether a static host would compress a file of this type. */
+const COMPRESSED = /^(text\/|application\/(json|xml)|image\/svg)/;
+
 /**
  * Starts the server on a free port, builds the site (or the one in `root`)
  * for that port, and returns { dir, port, origin, base, url(path), requests,
  * close() }. `requests` logs every request as { method, url, status }.
+ * With `gzip`, text is sent compressed to a browser that asks for it, as
+ * a static host (GitHub Pages) sends it.
  */
-export async function startSite({ root: siteRoot } = {}) {
+export async function startSite({ root: siteRoot, gzip = false } = {}) {
   const requests = [];
   let root = null;
   const server = http.createServer(async (req, res) => {
     const send = (status, headers, body) => {
       requests.push({ method: req.method, url: req.url, status });
+      if (gzip && body && COMPRESSED.test(headers["Content-Type"] || "") && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        body = zlib.gzipSync(body);
+        headers = { ...headers, "Content-Encoding": "gzip", Vary: "Accept-Encoding" };
+      }
       res.writeHead(status, { "Cache-Control": "no-store", ...headers });
       res.end(req.method === "HEAD" ? undefined : body);
     };

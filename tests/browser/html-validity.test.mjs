@@ -5,22 +5,34 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { buildSite, listFiles, removeBuilt } from "./helpers.mjs";
+import { REPO, buildSite, listFiles, removeBuilt } from "./helpers.mjs";
 
 const require = createRequire(import.meta.url);
 const VNU = require("vnu-jar"); // the path of vnu.jar
 const JAVA = process.env.JAVA || "java";
 
 let dir;
+// The fixture site with a chronology page of one line, so that it has
+// every kind of chronology page: years split by month, months, numbered
+// pages, the undated articles.
+let split;
+let splitSite;
 
 before(() => {
   dir = buildSite("http://127.0.0.1:8000/caspian/");
+  splitSite = fs.mkdtempSync(path.join(os.tmpdir(), "caspian-vnu-site-"));
+  fs.cpSync(path.join(REPO, "tests", "fixtures", "site"), splitSite, { recursive: true });
+  const toml = path.join(splitSite, "site.toml");
+  fs.writeFileSync(toml, fs.readFileSync(toml, "utf8").replace(/^paginate = (\d+)$/m, "paginate = $1\nchronology_paginate = 1"));
+  split = buildSite("http://127.0.0.1:8000/fixture/", undefined, splitSite);
 });
 
 after(() => {
-  if (dir) removeBuilt(dir);
+  for (const d of [dir, split]) if (d) removeBuilt(d);
+  if (splitSite) fs.rmSync(splitSite, { recursive: true, force: true });
 });
 
 /** Runs vnu.jar on files; returns its messages (errors only). */
@@ -48,6 +60,14 @@ function format(messages) {
 test("every built HTML page is valid HTML", () => {
   const files = listFiles(dir, ".html");
   assert.ok(files.length >= 14, `expected the built pages, found ${files.length}`);
+  const errors = vnu([], files);
+  assert.equal(errors.length, 0, `${errors.length} errors in ${files.length} files:\n${format(errors)}`);
+});
+
+test("every page of a chronology split by month is valid HTML", () => {
+  const files = listFiles(path.join(split, "chronology"), ".html");
+  assert.ok(files.some((f) => /\/\d{4}\/\d\d\/page\/2\/index\.html$/.test(f)), files.join("\n"));
+  assert.ok(files.some((f) => f.includes("/undated/")), files.join("\n"));
   const errors = vnu([], files);
   assert.equal(errors.length, 0, `${errors.length} errors in ${files.length} files:\n${format(errors)}`);
 });

@@ -4,7 +4,7 @@
 
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { ARTICLES, launchBrowser, open, startSite, waitForSearch, watch, newContext } from "./helpers.mjs";
+import { ARTICLES, articlePath, launchBrowser, open, startSite, waitForSearch, watch, newContext } from "./helpers.mjs";
 
 let site;
 let browser;
@@ -88,6 +88,58 @@ function includesNone(got, unwanted, what) {
   assert.deepEqual(extra, [], `${what}: should not list ${extra.join(", ")}`);
 }
 
+// What search answered on the committed site before it loaded its index in
+// fragments (recorded from the build that shipped search/docs.json whole):
+// the same entity links and articles, in the same order, with the same words
+// marked. A change in ranking or matching shows here first.
+const RECORDED = {
+  fuzuli: {
+    status: "3 articles match “fuzuli”.",
+    items: [
+      ["places/fuzuli/", []],
+      [articlePath(ARTICLES.az), []],
+      [articlePath(ARTICLES.en), []],
+      [articlePath(ARTICLES.de), []],
+    ],
+  },
+  "Токаев": {
+    status: "5 articles match “Токаев”.",
+    items: [
+      ["people/kassym-jomart-tokayev/", []],
+      [articlePath(ARTICLES.az), []],
+      [articlePath(ARTICLES.enCouncil), ["Tokayev"]],
+      [articlePath(ARTICLES.en), ["Tokayev"]],
+      [articlePath(ARTICLES.enJoint), ["Tokayev"]],
+      [articlePath(ARTICLES.de), []],
+    ],
+  },
+  tokayev: {
+    status: "5 articles match “tokayev”.",
+    items: [
+      ["people/kassym-jomart-tokayev/", []],
+      [articlePath(ARTICLES.en), ["Tokayev"]],
+      [articlePath(ARTICLES.az), []],
+      [articlePath(ARTICLES.enCouncil), ["Tokayev"]],
+      [articlePath(ARTICLES.enJoint), ["Tokayev"]],
+      [articlePath(ARTICLES.de), []],
+    ],
+  },
+  enerji: {
+    status: "1 article matches “enerji”.",
+    items: [[articlePath(ARTICLES.az), []]],
+  },
+  "Bakı": {
+    status: "4 articles match “Bakı”.",
+    items: [
+      ["places/baku/", []],
+      [articlePath(ARTICLES.az), ["Bakıda"]],
+      [articlePath(ARTICLES.enCouncil), []],
+      [articlePath(ARTICLES.en), []],
+      [articlePath(ARTICLES.enJoint), []],
+    ],
+  },
+};
+
 describe("search", () => {
   test("“fuzuli” finds the articles that write Füzuli or Fuzuli", async () => {
     const r = await search("fuzuli");
@@ -119,6 +171,24 @@ describe("search", () => {
     includesNone(r.slugs, [ARTICLES.de], "bakı");
     assert.ok(r.marks.includes("Bakıda"), `marked: ${r.marks.join(", ")}`);
   });
+
+  for (const [query, want] of Object.entries(RECORDED)) {
+    test(`“${query}” answers as it did when the index was one file`, async () => {
+      const { page, seen } = await openSearch(query);
+      const got = await page.evaluate(() => ({
+        status: document.getElementById("search-status").textContent,
+        items: [...document.querySelectorAll("#search-results > li")].map((li) => [
+          li.querySelector("a").getAttribute("href"),
+          [...li.querySelectorAll("mark")].map((m) => m.textContent),
+        ]),
+      }));
+      const problems = [...seen.problems];
+      await page.close();
+      assert.deepEqual(problems, [], problems.join("\n"));
+      assert.equal(got.status, want.status);
+      assert.deepEqual(got.items, want.items.map(([path, marks]) => [site.base.replace(site.origin, "") + path, marks]));
+    });
+  }
 
   test("a word no article contains says so", async () => {
     const r = await search("qwxzvbnj");

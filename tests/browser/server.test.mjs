@@ -45,7 +45,7 @@ test("pages, directories and assets are served", async () => {
   const topics = await get("/caspian/topics");
   assert.equal(topics.status, 301);
   assert.equal(topics.headers.location, "/caspian/topics/");
-  const docs = await get("/caspian/search/docs.json");
+  const docs = await get("/caspian/search/index.json");
   assert.equal(docs.status, 200);
   assert.match(docs.headers["content-type"], /application\/json/);
 });

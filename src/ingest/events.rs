@@ -276,7 +276,7 @@ pub fn extract<'a>(
     let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
     let mentions: Vec<Vec<date_mentions::Mention>> =
         paragraphs.iter().map(|p| date_mentions::find(p)).collect();
-    extract_found(&paragraphs, &mentions, lang, except, None)
+    extract_found("", &paragraphs, &mentions, lang, except, None)
         .into_iter()
         .map(|f| f.event)
         .collect()
@@ -297,8 +297,11 @@ const YEAR_CONTEXT_DAYS: i64 = 60;
 /// with its sentence. A day and month without a year is dated by a full
 /// date just before it in the text ("2024-cü il dekabrın 25-də … dekabrın
 /// 26-da"), or by the article's own date (`dated`): in the year before it,
-/// or in the weeks after it for what will happen.
+/// or in the weeks after it for what will happen. The headline's dates
+/// come before the body's ("Official visit … (June 10-11, 1997)" dates "On
+/// June 11, …"), and are no events themselves.
 pub fn extract_found(
+    headline: &str,
     paragraphs: &[&str],
     mentions: &[Vec<date_mentions::Mention>],
     lang: &str,
@@ -307,14 +310,19 @@ pub fn extract_found(
 ) -> Vec<Found> {
     let mut events: Vec<Found> = Vec::new();
     // Every date with a year, in order: what gives a lone day its year.
-    let known: Vec<PartialDate> = mentions
+    let headline_dates = date_mentions::find(headline);
+    let known: Vec<PartialDate> = headline_dates
         .iter()
-        .flatten()
+        .chain(mentions.iter().flatten())
         .filter_map(date_mentions::Mention::date)
         .filter(|d| d.month.is_some())
         .collect();
     // How many of `known` come before the mention being read.
-    let mut read = 0;
+    let mut read = headline_dates
+        .iter()
+        .filter_map(date_mentions::Mention::date)
+        .filter(|d| d.month.is_some())
+        .count();
     for (paragraph, found) in paragraphs.iter().zip(mentions) {
         for mention in found {
             let date = match mention.date() {
@@ -453,7 +461,13 @@ fn describe(paragraph: &str, start: usize, end: usize, lang: &str) -> Option<Str
                 .last()
                 .map_or(from, |m| from.max(s_start + m.end));
             let from = after_discourse_marker(paragraph, from, d_start);
-            clause_phrase(paragraph, from, s_end, d_start, d_end, lang)
+            if head_final(lang)
+                && let Some(shared) = gapped_clause(paragraph, d_end, s_end)
+            {
+                shared
+            } else {
+                clause_phrase(paragraph, from, s_end, d_start, d_end, lang)
+            }
         }
     };
     let phrase = tidy(&phrase);
@@ -475,6 +489,65 @@ fn describe(paragraph: &str, start: usize, end: usize, lang: &str) -> Option<Str
         phrase
     };
     Some(capitalize(&phrase, lang))
+}
+
+/// Words that set a second conjunct against the first ("…-də A, 28-də isə
+/// B …"): they belong to neither conjunct's event.
+const CONTRAST: &[&str] = &["isə", "ise", "ise de", "ал", "al", "da", "də", "de"];
+
+/// Two dates that share one verb, in a language whose verb ends the
+/// sentence ("dekabrın 26-da Azərbaycanda, 28-də isə Çeçenistanda matəm elan
+/// edilib"): the first date's few words and the predicate the second
+/// conjunct ends with ("Azərbaycanda matəm elan edilib"). The second
+/// conjunct lines up with the first word for word; what it has beyond them
+/// is the shared predicate. None when the sentence is not built so.
+fn gapped_clause(p: &str, d_end: usize, s_end: usize) -> Option<String> {
+    let rest = &p[d_end..s_end];
+    let comma = rest.find(", ")?;
+    let own: Vec<&str> = rest[..comma].split_whitespace().collect();
+    let is_word = |w: &str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+    };
+    if own.is_empty() || own.len() > 3 || !own.iter().all(|w| is_word(w)) {
+        return None;
+    }
+    let second = &rest[comma + 2..];
+    // The second conjunct opens with its own day ("28-də", "28 dekabrda").
+    let day_end = match date_mentions::find(second).first() {
+        Some(m) if m.start == 0 => m.end,
+        _ => {
+            let first = second.split_whitespace().next()?;
+            let (digits, suffix) = first.split_at(first.find(|c: char| !c.is_ascii_digit())?);
+            let suffix = suffix.trim_start_matches(['-', '\'', '’']);
+            if digits.is_empty() || digits.len() > 2 || !is_word(suffix) {
+                return None;
+            }
+            first.len()
+        }
+    };
+    let mut tail = second[day_end..].trim_start();
+    for c in CONTRAST {
+        if let Some(t) = tail.strip_prefix(c).and_then(|t| t.strip_prefix(' ')) {
+            tail = t;
+            break;
+        }
+    }
+    let tail: Vec<&str> = tail
+        .trim_end_matches(['.', '!', ' '])
+        .split_whitespace()
+        .collect();
+    // The second conjunct's own words, then at least one of the predicate's.
+    if tail.len() <= own.len() || tail.len() > own.len() + 6 {
+        return None;
+    }
+    if tail
+        .iter()
+        .any(|w| w.ends_with(',') || w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(format!("{} {}", own.join(" "), tail[own.len()..].join(" ")))
 }
 
 /// The event named by a noun: a document or a meeting the date belongs to
@@ -1383,6 +1456,40 @@ mod tests {
     }
 
     #[test]
+    fn the_headlines_date_gives_the_bodys_days_their_year() {
+        let p = ["On June 11, the President made a speech in the Kazakh parliament."];
+        let m: Vec<_> = p.iter().map(|p| date_mentions::find(p)).collect();
+        let found = extract_found(
+            "Official visit (June 10-11, 1997)",
+            &p,
+            &m,
+            "en",
+            None,
+            None,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].event.date, PartialDate::ymd(1997, 6, 11).unwrap());
+        // The headline's own date is no event, and without it the day has no year.
+        assert!(extract_found("Official visit", &p, &m, "en", None, None).is_empty());
+    }
+
+    #[test]
+    fn two_dates_sharing_one_verb_each_get_the_verb() {
+        let p = "Faktla bağlı cinayət işləri başlanıb. Hadisə ilə əlaqədar 2024-cü il dekabrın 26-da Azərbaycanda, 28-də isə Çeçenistanda matəm elan edilib.";
+        let events = extract([p], "az", None);
+        assert_eq!(events[0].text, "Azərbaycanda matəm elan edilib");
+        // Turkish, with "ise".
+        let p = "Liderler 12 Ağustos 2018'de Aktau'da, 13'ünde ise Astana'da bir araya geldi.";
+        assert_eq!(extract([p], "tr", None)[0].text, "Aktau'da bir araya geldi");
+        // No second day after the comma: the clause as before.
+        let p = "Hadisə ilə əlaqədar 2024-cü il dekabrın 26-da Azərbaycanda, Rusiyada isə matəm elan edilib.";
+        assert_ne!(
+            extract([p], "az", None)[0].text,
+            "Azərbaycanda matəm elan edilib"
+        );
+    }
+
+    #[test]
     fn a_day_without_a_year_takes_it_from_the_text_or_the_articles_date() {
         let p = [
             "On 25 December 2024 a plane crashed near Aktau.",
@@ -1405,7 +1512,7 @@ mod tests {
         ];
         let m: Vec<Vec<date_mentions::Mention>> =
             p.iter().map(|t| date_mentions::find(t)).collect();
-        let found = extract_found(&p, &m, "kk", None, PartialDate::ymd(2025, 12, 3));
+        let found = extract_found("", &p, &m, "kk", None, PartialDate::ymd(2025, 12, 3));
         assert_eq!(found[0].event.date.iso(), "2024-12-25");
         assert_eq!(
             found[0].event.text,
@@ -1415,7 +1522,7 @@ mod tests {
         let p = ["Dövlət başçısı noyabrın 2-də Qazaxıstana səfər edəcək."];
         let m: Vec<Vec<date_mentions::Mention>> =
             p.iter().map(|t| date_mentions::find(t)).collect();
-        let found = extract_found(&p, &m, "az", None, PartialDate::ymd(2023, 10, 20));
+        let found = extract_found("", &p, &m, "az", None, PartialDate::ymd(2023, 10, 20));
         assert_eq!(found[0].event.date.iso(), "2023-11-02");
         // No year anywhere: no event.
         assert!(events("The ministers met on 14 June in Baku.", "en").is_empty());

@@ -199,7 +199,7 @@ pub(super) fn finish(r: Reading) -> Explanation {
     let places_named = entities(config, EntityKind::Place, &folded);
     // The publication date is no event; a date the story gives is.
     let except = date.filter(|_| !dating.is_event);
-    let found_events = events::extract_found(paragraphs, mentions, &lang, except, date);
+    let found_events = events::extract_found(&title, paragraphs, mentions, &lang, except, date);
 
     let slug = match slugify(&title, &lang, 80) {
         s if s.is_empty() => "article".to_string(),

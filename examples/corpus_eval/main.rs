@@ -134,8 +134,12 @@ fn print_table(outcomes: &[Outcome]) {
     row("**all**", &Summary::of(outcomes));
     let all = Summary::of(outcomes);
     println!(
-        "\nheadline: {} right of {} (a line of the copy reads as the title on {}); {} pages failed to ingest\n",
+        "\nheadline: {} right of {} (a line of the copy reads as the title on {}); {} pages failed to ingest",
         all.headline_ok, all.pages, all.title_in_copy, all.errors
+    );
+    println!(
+        "publication date: right on {} of the {} pages whose copy shows it in full\n",
+        all.date_right_in_copy, all.date_in_copy
     );
 }
 
@@ -221,10 +225,15 @@ fn print_misses(outcomes: &[Outcome]) {
         let want_date = o.expected.publication_date().map(|d| d.iso());
         if !matches!(o.date, DateOutcome::Right | DateOutcome::NoneExpected) {
             lines.push(format!(
-                "date {:?}: got {}, want {}",
+                "date {:?}: got {}, want {}{}",
                 o.date,
                 o.date_got.map_or("none".into(), |d| d.iso()),
-                want_date.unwrap_or_else(|| "none".into())
+                want_date.unwrap_or_else(|| "none".into()),
+                if o.date_in_copy {
+                    " (the copy shows it)"
+                } else {
+                    ""
+                }
             ));
         }
         if let (Some(t), Some(want)) = (o.topics, &o.expected.topics)

@@ -255,6 +255,17 @@ fn words_match(a: &[String], b: &[String]) -> bool {
     shared * 5 >= sa.len().max(sb.len()) * 4
 }
 
+/// Whether the copied text writes the date out in full somewhere (in any
+/// of the forms ingest reads), so that a publication date could have been
+/// found in it at all.
+pub fn copy_shows_date(copied: &str, date: PartialDate) -> bool {
+    copied.lines().any(|l| {
+        caspian::ingest::date_mentions::find(l)
+            .iter()
+            .any(|m| m.date() == Some(date))
+    })
+}
+
 /// Whether some line of the copied text reads as the expected title, so
 /// that a headline could have been found at all.
 pub fn copy_has_title(copied: &str, expected: &str) -> bool {
@@ -374,6 +385,8 @@ pub struct Outcome {
     pub title_right: bool,
     /// Whether any line of the copy reads as the expected title.
     pub title_in_copy: bool,
+    /// The copied text shows the expected publication date in full.
+    pub date_in_copy: bool,
     pub lang_got: String,
     pub lang_right: Option<bool>,
     pub date_got: Option<PartialDate>,
@@ -415,6 +428,9 @@ pub fn evaluate(page: &Page, input: Input, config: &Config, today: PartialDate) 
         .is_some_and(|c| copy_has_title(&c, &expected_title));
     let want_lang = page.expected.language();
     let want_date = page.expected.publication_date();
+    let date_in_copy = want_date
+        .zip(page.copied())
+        .is_some_and(|(d, c)| copy_shows_date(&c, d));
     let mut out = Outcome {
         name: page.name.clone(),
         lang: want_lang.clone().unwrap_or_else(|| "?".into()),
@@ -427,6 +443,7 @@ pub fn evaluate(page: &Page, input: Input, config: &Config, today: PartialDate) 
         generated: false,
         title_right: false,
         title_in_copy,
+        date_in_copy,
         lang_got: String::new(),
         lang_right: want_lang.as_ref().map(|_| false),
         date_got: None,
@@ -496,6 +513,10 @@ pub struct Summary {
     pub lang_right: usize,
     pub date_given: usize,
     pub date_right: usize,
+    /// Pages whose copy shows the expected date, and of them those whose
+    /// date ingest got right.
+    pub date_in_copy: usize,
+    pub date_right_in_copy: usize,
     pub date_partial: usize,
     pub date_wrong: usize,
     pub date_invented: usize,
@@ -527,6 +548,10 @@ impl Summary {
                 DateOutcome::Partial => s.date_partial += 1,
                 DateOutcome::Wrong => s.date_wrong += 1,
                 DateOutcome::Missed => {}
+            }
+            if o.date_in_copy {
+                s.date_in_copy += 1;
+                s.date_right_in_copy += usize::from(o.date == DateOutcome::Right);
             }
             if !matches!(o.date, DateOutcome::NoneExpected | DateOutcome::Invented) {
                 s.date_given += 1;

@@ -392,3 +392,22 @@ export function formatViolations(violations) {
     })
     .join("\n");
 }
+
+/** A site already built for /caspian/, served compressed. */
+export async function serveBuilt(dir) {
+  const { createServer } = await import("node:http");
+  const zlib = await import("node:zlib");
+  const server = createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!rel.startsWith("/caspian/")) return res.writeHead(404).end();
+    let file = path.join(dir, rel.slice("/caspian/".length));
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) return res.writeHead(404).end();
+    const type = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" }[path.extname(file)];
+    res.writeHead(200, { "Content-Type": type || "application/octet-stream", "Content-Encoding": "gzip" });
+    res.end(zlib.gzipSync(fs.readFileSync(file)));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${server.address().port}/caspian/`;
+  return { dir, url: (p = "") => base + p, close: () => new Promise((r) => server.close(r)) };
+}

@@ -14,7 +14,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { generateSite, startSite, CHROMIUM_ARGS } from "./helpers.mjs";
+import { generateSite, serveBuilt, startSite, CHROMIUM_ARGS } from "./helpers.mjs";
 
 const ARTICLES = 1000;
 const MIN_PERFORMANCE = 0.95;
@@ -39,8 +39,8 @@ function largest(dir, re) {
   return best && best.rel.replace(/index\.html$/, "");
 }
 
-/** One page of each type, by name: the largest of its kind. */
-function pageTypes(dir) {
+/** One page of each type, by name: the largest of its kind; each type in `wanted` must be there. */
+function pageTypes(dir, wanted) {
   const yearPages = fs
     .readdirSync(path.join(dir, "chronology"))
     .filter((y) => /^\d{4}$/.test(y))
@@ -68,6 +68,7 @@ function pageTypes(dir) {
     "missing page (404)": "404.html",
   };
   for (const [name, p] of Object.entries(types)) {
+    if (!wanted(name)) continue;
     assert.ok(p !== undefined && p !== null, `the generated site has no page of type “${name}”`);
   }
   return types;
@@ -102,25 +103,6 @@ after(async () => {
   if (siteRoot) fs.rmSync(path.dirname(siteRoot), { recursive: true, force: true });
 });
 
-/** A site already built for /caspian/, served compressed. */
-async function serveBuilt(dir) {
-  const { createServer } = await import("node:http");
-  const zlib = await import("node:zlib");
-  const server = createServer((req, res) => {
-    let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    if (!rel.startsWith("/caspian/")) return res.writeHead(404).end();
-    let file = path.join(dir, rel.slice("/caspian/".length));
-    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!fs.existsSync(file)) return res.writeHead(404).end();
-    const type = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" }[path.extname(file)];
-    res.writeHead(200, { "Content-Type": type || "application/octet-stream", "Content-Encoding": "gzip" });
-    res.end(zlib.gzipSync(fs.readFileSync(file)));
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${server.address().port}/caspian/`;
-  return { dir, url: (p = "") => base + p, close: () => new Promise((r) => server.close(r)) };
-}
-
 /** What Lighthouse found wrong, for a failure message. */
 function explain(lhr) {
   const lines = [];
@@ -151,7 +133,7 @@ describe("lighthouse, phone profile", () => {
   for (const name of NAMES) {
     if (only && !only.has(name)) continue;
     test(`${name}: performance ≥ ${MIN_PERFORMANCE * 100}, accessibility ${MIN_ACCESSIBILITY * 100}`, async () => {
-      types ??= pageTypes(site.dir);
+      types ??= pageTypes(site.dir, (n) => !only || only.has(n));
       const url = site.url(types[name]);
       const { lhr } = await lighthouse(url, {
         port: chrome.port,

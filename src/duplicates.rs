@@ -24,7 +24,7 @@
 
 use rayon::prelude::*;
 
-use crate::text::{fold_char, is_unspaced, word_spans};
+use crate::text::{fold_char, is_unspaced, is_word_char};
 
 /// Words in a shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -42,6 +42,8 @@ pub const SAME_SHARE: u8 = 60;
 /// the article: it neither makes two texts candidates nor counts in their
 /// share. A text republished more often than this is not seen as copied.
 pub const MAX_HOLDERS: usize = 64;
+/// Fingerprints of each text that make candidates (see [`copies`]).
+const ANCHORS: usize = 16;
 
 /// The fingerprints of one text's prose, sorted, each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -51,15 +53,16 @@ impl Prints {
     /// The fingerprints of `text` (Markdown or plain text: paragraphs are
     /// separated by blank lines).
     pub fn of(text: &str) -> Prints {
-        let mut prints = Vec::new();
-        let mut words = Vec::new();
+        let (mut prints, mut words, mut hashes) = (Vec::new(), Vec::new(), Vec::new());
         for paragraph in paragraphs(text) {
             words.clear();
             word_hashes(paragraph, &mut words);
             if words.len() < MIN_PARAGRAPH_WORDS {
                 continue;
             }
-            winnow(&shingles(&words), &mut prints);
+            hashes.clear();
+            shingles(&words, &mut hashes);
+            winnow(&hashes, &mut prints);
         }
         prints.sort_unstable();
         prints.dedup();
@@ -119,30 +122,52 @@ pub struct Pair {
 
 /// Every pair of texts that are copies, in order of `first`, then `second`.
 pub fn copies(texts: &[&Prints]) -> Vec<Pair> {
-    // (fingerprint, text), sorted: each fingerprint's holders side by side.
-    let mut held: Vec<(u32, u32)> = texts
-        .par_iter()
-        .enumerate()
-        .filter(|(_, p)| p.judged())
-        .flat_map_iter(|(k, p)| p.0.iter().map(move |&print| (print, k as u32)))
+    // (fingerprint, text), sorted: each fingerprint's holders side by side,
+    // in the order of the texts.
+    let total = texts.iter().filter(|p| p.judged()).map(|p| p.len()).sum();
+    let mut held: Vec<(u32, u32)> = Vec::with_capacity(total);
+    for (k, p) in texts.iter().enumerate().filter(|(_, p)| p.judged()) {
+        held.extend(p.0.iter().map(|&print| (print, k as u32)));
+    }
+    let held = sort_by_print(held);
+    let boilerplate: Vec<u32> = held
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|holders| holders.len() > MAX_HOLDERS)
+        .map(|holders| holders[0].0)
         .collect();
-    held.par_sort_unstable();
-    // Per pair that shares a fingerprint that is not boilerplate, one entry
-    // per such fingerprint: `first << 32 | second`.
+    // Per text, how many of its fingerprints are boilerplate, and its
+    // anchors: its [`ANCHORS`] smallest other fingerprints, a sample that
+    // any copy of it holds most of. Pairs come only from anchors, so
+    // that fingerprints that many texts share (common phrases) do not make
+    // every pair of their holders a candidate.
+    let (held_boilerplate, anchor_limit): (Vec<usize>, Vec<u32>) = texts
+        .par_iter()
+        .map(|p| {
+            let mut own = p.0.iter().filter(|f| boilerplate.binary_search(f).is_err());
+            let limit = own.nth(ANCHORS - 1).copied().unwrap_or(u32::MAX);
+            let held = p.0.iter().filter(|f| boilerplate.binary_search(f).is_ok());
+            (held.count(), limit)
+        })
+        .unzip();
+    let anchor = |print: u32, text: u32| print <= anchor_limit[text as usize];
+    // Per pair that shares an anchor of either, one entry per such
+    // fingerprint: `first << 32 | second`.
     let mut shared: Vec<u64> = Vec::new();
-    let mut boilerplate = Vec::new();
-    let mut held_boilerplate = vec![0; texts.len()];
     for holders in held.chunk_by(|a, b| a.0 == b.0) {
-        if holders.len() > MAX_HOLDERS {
-            boilerplate.push(holders[0].0);
-            for &(_, k) in holders {
-                held_boilerplate[k as usize] += 1;
-            }
+        if holders.len() < 2 || holders.len() > MAX_HOLDERS {
             continue;
         }
-        for (i, &(_, a)) in holders.iter().enumerate() {
-            for &(_, b) in &holders[i + 1..] {
-                shared.push(u64::from(a) << 32 | u64::from(b));
+        for &(print, a) in holders {
+            if !anchor(print, a) {
+                continue;
+            }
+            for &(_, b) in holders {
+                // A pair of two anchors is counted once, from the first.
+                if b == a || (b < a && anchor(print, b)) {
+                    continue;
+                }
+                let (first, second) = (a.min(b), a.max(b));
+                shared.push(u64::from(first) << 32 | u64::from(second));
             }
         }
     }
@@ -169,6 +194,31 @@ pub fn copies(texts: &[&Prints]) -> Vec<Pair> {
         .collect()
 }
 
+/// `held` sorted by fingerprint, stably, so that the texts of one stay in
+/// order: a radix sort, two passes of 16 bits, several times faster than a
+/// comparison sort on millions of fingerprints.
+fn sort_by_print(mut held: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    let mut other = vec![(0, 0); held.len()];
+    for shift in [0, 16] {
+        let digit = |print: u32| ((print >> shift) & 0xffff) as usize;
+        let mut starts = vec![0usize; 1 << 16];
+        for &(print, _) in &held {
+            starts[digit(print)] += 1;
+        }
+        let mut sum = 0;
+        for start in &mut starts {
+            (*start, sum) = (sum, sum + *start);
+        }
+        for &pair in &held {
+            let d = digit(pair.0);
+            other[starts[d]] = pair;
+            starts[d] += 1;
+        }
+        std::mem::swap(&mut held, &mut other);
+    }
+    held
+}
+
 /// The blocks of `text` between blank lines.
 fn paragraphs(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
@@ -189,83 +239,97 @@ fn paragraphs(text: &str) -> Vec<&str> {
     found
 }
 
-/// A hash of each word of `paragraph`, folded so that case and accents do
-/// not matter; in scripts written without spaces, each character is a
-/// word. The addresses of Markdown links are not words of the text.
+/// A hash of each word of `paragraph` (a run of letters, digits and
+/// marks), folded so that case and accents do not matter; in scripts
+/// written without spaces, each character is a word. The addresses of
+/// Markdown links are not words of the text. One pass over the bytes: every
+/// article is read this way on every build.
 fn word_hashes(paragraph: &str, into: &mut Vec<u64>) {
-    let mut link_end = 0;
-    for (start, end) in word_spans(paragraph) {
-        if start < link_end {
+    let bytes = paragraph.as_bytes();
+    let (mut hash, mut in_word) = (WORD_SEED, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b.to_ascii_lowercase() as char, 1)
+        } else {
+            let c = paragraph[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        i += len;
+        let word = if b < 0x80 {
+            b.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
+        };
+        if word && !(b >= 0x80 && is_unspaced(c)) {
+            hash = mix(hash, if b < 0x80 { c } else { fold_char(c) });
+            in_word = true;
             continue;
         }
-        if paragraph[..start].ends_with("](") {
-            link_end = paragraph[start..].find(')').map_or(end, |i| start + i);
-            continue;
-        }
-        let word = &paragraph[start..end];
-        let mut hash = FNV_OFFSET;
-        for c in word.chars() {
-            if is_unspaced(c) {
-                if hash != FNV_OFFSET {
-                    into.push(hash);
-                }
-                into.push(fnv(FNV_OFFSET, fold_char(c)));
-                hash = FNV_OFFSET;
-            } else {
-                hash = fnv(hash, fold_char(c));
-            }
-        }
-        if hash != FNV_OFFSET {
+        if in_word {
             into.push(hash);
+            (hash, in_word) = (WORD_SEED, false);
         }
+        if word {
+            into.push(mix(WORD_SEED, fold_char(c)));
+        } else if b == b']' && bytes.get(i) == Some(&b'(') {
+            i = paragraph[i..].find(')').map_or(bytes.len(), |k| i + k + 1);
+        }
+    }
+    if in_word {
+        into.push(hash);
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const WORD_SEED: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv(mut hash: u64, c: char) -> u64 {
-    let mut buf = [0; 4];
-    for b in c.encode_utf8(&mut buf).bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
+/// One more character into a word's hash (FNV-1a, a character at a time).
+fn mix(hash: u64, c: char) -> u64 {
+    (hash ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// A 32-bit hash of each run of [`SHINGLE_WORDS`] words.
-fn shingles(words: &[u64]) -> Vec<u32> {
-    words
-        .windows(SHINGLE_WORDS)
-        .map(|w| {
-            let mut h: u64 = 0;
-            for &word in w {
-                h = (h ^ word)
-                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
-                    .rotate_left(29);
-            }
-            // The high bits are the best mixed.
-            (h >> 32) as u32
-        })
-        .collect()
+fn shingles(words: &[u64], into: &mut Vec<u32>) {
+    into.extend(words.windows(SHINGLE_WORDS).map(|w| {
+        let mut h: u64 = 0;
+        for &word in w {
+            h = (h ^ word)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+        // The high bits are the best mixed.
+        (h >> 32) as u32
+    }));
 }
 
 /// Winnowing: the smallest hash of each window of [`WINDOW`] shingles (the
 /// rightmost, when it ties), each position once.
 fn winnow(hashes: &[u32], into: &mut Vec<u32>) {
+    if hashes.is_empty() {
+        return;
+    }
     let window = WINDOW.min(hashes.len());
-    let mut last: Option<usize> = None;
-    for start in 0..=hashes.len() - window {
-        let w = &hashes[start..start + window];
-        let (k, &h) = w
-            .iter()
-            .enumerate()
-            .rev()
-            .min_by_key(|&(_, h)| *h)
-            .expect("a window is never empty");
-        let at = start + k;
-        if last != Some(at) {
-            into.push(h);
-            last = Some(at);
+    // The place of the smallest hash of the window, looked for again only
+    // when it leaves the window.
+    let mut smallest: Option<usize> = None;
+    for end in window - 1..hashes.len() {
+        let start = end + 1 - window;
+        match smallest {
+            Some(at) if at >= start => {
+                if hashes[end] <= hashes[at] {
+                    smallest = Some(end);
+                    into.push(hashes[end]);
+                }
+            }
+            _ => {
+                let at = (start..=end)
+                    .rev()
+                    .min_by_key(|&k| hashes[k])
+                    .expect("a window is never empty");
+                smallest = Some(at);
+                into.push(hashes[at]);
+            }
         }
     }
 }

@@ -15,12 +15,22 @@
 //! Why containment of the shorter text and not MinHash with LSH banding:
 //! MinHash estimates the Jaccard similarity of the whole texts, and a copy
 //! that carries another site's furniture, or a saved page beside copied
-//! text, can share less than a fifth of its shingles with the original
-//! while nearly all of the shorter text is in the longer. Containment
-//! tells those apart from two reports of one event (a few shared phrases)
-//! and from a translation (no shared word runs at all). Candidates come
-//! from an index of fingerprints (sorted, not hashed, to keep its memory
-//! flat), so only texts that share a fingerprint are ever compared.
+//! text, shares much less of the union than of the shorter text. On the 93
+//! pages of `tests/corpus/readability`, the copied text (menus and all)
+//! against the article ingest takes from the saved page has a Jaccard
+//! similarity of 5-word shingles of 0.59 at the median, under 0.5 for 35
+//! pages and under 0.2 for 9, while the shorter one's containment in the
+//! other is 0.91 at the median and at least 0.6 for 88. Containment
+//! tells copies apart from two reports of one event (a few shared phrases)
+//! and from a translation (no shared word runs at all).
+//!
+//! Only texts that share fingerprints are ever compared: the fingerprints
+//! of all texts are sorted into an index (fingerprint → texts; sorted, not
+//! hashed, to keep its memory flat), and two texts are a candidate when
+//! they share at least two of either's *anchors*, its [`ANCHORS`] smallest
+//! fingerprints that are not boilerplate: a sample of the text that any
+//! copy of it holds most of, while phrases that many texts share do not
+//! make every two of them a candidate.
 
 use rayon::prelude::*;
 
@@ -43,7 +53,7 @@ pub const SAME_SHARE: u8 = 60;
 /// share. A text republished more often than this is not seen as copied.
 pub const MAX_HOLDERS: usize = 64;
 /// Fingerprints of each text that make candidates (see [`copies`]).
-const ANCHORS: usize = 16;
+pub const ANCHORS: usize = 16;
 
 /// The fingerprints of one text's prose, sorted, each once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -149,7 +149,7 @@ fn ingest_run(bencher: divan::Bencher, n: usize) {
             dir
         })
         .bench_values(|dir| {
-            let reports = caspian::ingest::run(dir.path(), &config, false).unwrap();
+            let reports = caspian::ingest::run(dir.path(), &config, false, &[]).unwrap();
             assert!(reports.iter().all(|r| r.outcome.is_ok()));
             dir
         });
@@ -186,7 +186,7 @@ fn ingest_pages_run(bencher: divan::Bencher, n: usize) {
             dir
         })
         .bench_values(|dir| {
-            let reports = caspian::ingest::run(dir.path(), &config, false).unwrap();
+            let reports = caspian::ingest::run(dir.path(), &config, false, &[]).unwrap();
             assert!(reports.iter().all(|r| r.outcome.is_ok()));
             dir
         });

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 pub const SITE_FILE: &str = "site.toml";
 /// Raw articles, as copied from news sites; `ingest` reads them.
 pub const SEEDS_DIR: &str = "seeds";
+/// In `seeds/`: the seeds that ingest did not make into articles because
+/// an article has the same text, each with its own source.
+pub const DUPLICATES_FILE: &str = "duplicates.toml";
 /// The articles as Markdown with front matter; `build` reads them.
 pub const CONTENT_DIR: &str = "content";
 /// The site's own templates, each over the built-in one of its name.

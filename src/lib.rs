@@ -8,7 +8,8 @@
 //!
 //! - ground floor, which every stage stands on: `config`, `error`,
 //!   `layout` (the folder and file names of a site), `route` (every page
-//!   address), `fs`, `text`, `date`, `language`, `lexicon`, `frontmatter`;
+//!   address), `fs`, `text`, `date`, `language`, `lexicon`, `frontmatter`,
+//!   `duplicates` (the same text twice);
 //! - `ingest` (seeds → content) and `draft` (`caspian new`);
 //! - `content` (an article read and checked), `site` (the articles
 //!   assembled, their links checked), `render` (pages), `output` (pages
@@ -23,6 +24,7 @@ pub mod config;
 pub mod content;
 pub mod date;
 pub mod draft;
+pub mod duplicates;
 pub mod error;
 pub mod frontmatter;
 pub mod fs;

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use caspian::config::Config;
 use caspian::error::Diagnostics;
-use caspian::layout::SEEDS_DIR;
+use caspian::layout::{DUPLICATES_FILE, SEEDS_DIR};
 use caspian::{output, pipeline};
 
 #[derive(Parser)]
@@ -47,6 +47,11 @@ enum Command {
         /// alternatives); write nothing.
         #[arg(long, value_name = "SEED", conflicts_with = "force")]
         explain: Option<PathBuf>,
+        /// Make an article of this seed even though an article has the same
+        /// text (a seed that repeats one is otherwise not ingested, even
+        /// with --force). May be given more than once.
+        #[arg(long, value_name = "SEED", conflicts_with = "explain")]
+        keep_duplicate: Vec<PathBuf>,
     },
     /// Build the site from content/ into public/.
     Build {
@@ -110,7 +115,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             explain: Some(seed),
             ..
         } => explain(&root, &seed),
-        Command::Ingest { force, urls, .. } => ingest(&root, force, &urls),
+        Command::Ingest {
+            force,
+            urls,
+            keep_duplicate,
+            ..
+        } => ingest(&root, force, &urls, &keep_duplicate),
         Command::Build { out, base_url } => build(&root, out.as_deref(), base_url.as_deref()),
         Command::Check { deny_warnings } => check(&root, deny_warnings),
         Command::Serve { port, bind } => {
@@ -138,17 +148,25 @@ fn explain(root: &Path, seed: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn ingest(root: &Path, force: bool, urls: &[String]) -> anyhow::Result<ExitCode> {
+fn ingest(root: &Path, force: bool, urls: &[String], keep: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let fetch_failed = fetch(root, urls)?;
-    let reports = pipeline::ingest(root, force)?;
-    let (mut failed, mut seeds) = (0, 0);
+    let reports = pipeline::ingest(root, force, keep)?;
+    let (mut failed, mut seeds, mut duplicates) = (0, 0, 0);
     for report in &reports {
         println!("{report}");
         failed += usize::from(report.outcome.is_err());
         seeds += usize::from(!report.skipped());
+        duplicates += usize::from(report.duplicate());
     }
     if seeds == 0 {
         println!("no seeds in {}", root.join(SEEDS_DIR).display());
+    }
+    if duplicates > 0 {
+        println!(
+            "{duplicates} of {seeds} seeds repeat an article and were not ingested; their \
+             sources are in {SEEDS_DIR}/{DUPLICATES_FILE}; `caspian ingest --keep-duplicate \
+             SEED` makes an article of one all the same"
+        );
     }
     if fetch_failed > 0 {
         eprintln!(

@@ -17,10 +17,15 @@ use crate::render::{self, Job, Page, Renderer};
 use crate::site::Site;
 use crate::site::links::{self, Targets};
 
-/// `caspian ingest`.
-pub fn ingest(root: &Path, force: bool) -> Result<Vec<SeedReport>> {
+/// `caspian ingest`; `keep` names seeds (as the user typed them) to make
+/// articles of even when an article has their text.
+pub fn ingest(root: &Path, force: bool, keep: &[PathBuf]) -> Result<Vec<SeedReport>> {
     let config = Config::load(root)?;
-    ingest::run(root, &config, force)
+    let keep = keep
+        .iter()
+        .map(|seed| Ok(ingest::seed_name(root, seed)?.1))
+        .collect::<Result<Vec<String>>>()?;
+    ingest::run(root, &config, force, &keep)
 }
 
 /// What one build keeps for the next (`serve`): the articles read and their
@@ -252,17 +257,18 @@ pub fn check(root: &Path) -> Result<Diagnostics> {
 }
 
 /// Seeds that ingest has not turned into articles yet: those no article
-/// names as its `source.seed`.
+/// names as its `source.seed`, and not recorded as repeating an article.
 fn seeds_without_articles(root: &Path, articles: &[Arc<Article>]) -> Result<Vec<Diagnostic>> {
     let seeds = crate::ingest::list_seeds(&root.join(SEEDS_DIR))?.files;
     let ingested: HashSet<&str> = articles
         .iter()
         .filter_map(|a| a.meta.source.as_ref()?.seed.as_deref())
         .collect();
+    let duplicates = ingest::duplicates::recorded_seeds(root);
     Ok(seeds
         .iter()
         .map(|p| crate::fs::relative(root, p))
-        .filter(|s| !ingested.contains(s.as_str()))
+        .filter(|s| !ingested.contains(s.as_str()) && !duplicates.contains(s))
         .map(|s| {
             Diagnostic::warning(
                 s,

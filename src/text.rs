@@ -208,7 +208,7 @@ pub fn word_count(s: &str) -> usize {
 }
 
 /// Han ideographs, hiragana and katakana.
-fn is_unspaced(c: char) -> bool {
+pub fn is_unspaced(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30ff}'
         | '\u{3400}'..='\u{4dbf}'

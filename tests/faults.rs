@@ -609,7 +609,8 @@ fn a_mount_point_is_not_replaced_and_the_error_says_where_to_build() {
 }
 
 /// `n` raw articles: the seeds and the ingest fixtures, each copy with its
-/// own headline.
+/// own headline, and after the first round a word of its own after every
+/// third word, so that no copy repeats another (ingest would not write it).
 fn seeds(n: usize) -> Vec<(String, String)> {
     let mut sources: Vec<String> = Vec::new();
     for dir in ["seeds", "tests/fixtures/ingest"] {
@@ -620,6 +621,25 @@ fn seeds(n: usize) -> Vec<(String, String)> {
     (0..n)
         .map(|i| {
             let text = &sources[i % sources.len()];
+            let round = i / sources.len();
+            let text: String = if round == 0 {
+                text.clone()
+            } else {
+                text.lines()
+                    .map(|line| {
+                        let words: Vec<&str> = line.split(' ').collect();
+                        let own = format!("x{i}");
+                        let mut out = Vec::new();
+                        for (k, w) in words.iter().enumerate() {
+                            out.push(*w);
+                            if k % 3 == 2 {
+                                out.push(own.as_str());
+                            }
+                        }
+                        format!("{}\n", out.join(" "))
+                    })
+                    .collect()
+            };
             (
                 format!("seeds/{i:05}.txt"),
                 format!("Nachricht {i}\n\n{text}"),

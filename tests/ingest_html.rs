@@ -204,7 +204,12 @@ fn bad_pages_are_reported_and_the_others_go_on() {
     common::write(root, "seeds/lying.html", &bytes);
 
     let started = std::time::Instant::now();
-    let out = caspian(root, &["ingest"]);
+    // Three pages hold the same article: kept on purpose, to see each read.
+    let keep = ["--keep-duplicate", "seeds/nested.html"];
+    let out = caspian(
+        root,
+        &["ingest", keep[0], keep[1], keep[0], "seeds/lying.html"],
+    );
     let elapsed = started.elapsed();
     let text = stdout(&out);
     assert!(!out.status.success(), "{text}");
@@ -399,7 +404,9 @@ fn an_address_is_fetched_into_seeds_and_ingested() {
     let site = common::site(false, false);
     let root = site.path();
     let (moved, cyrillic) = (server.url("/moved"), server.url("/cyrillic"));
-    let out = caspian(root, &["ingest", &moved, &cyrillic]);
+    // Both addresses serve the same article: kept on purpose, to see each read.
+    let keep = ["--keep-duplicate", "seeds/power-cable.html"];
+    let out = caspian(root, &["ingest", keep[0], keep[1], &moved, &cyrillic]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let text = stdout(&out);
     assert!(

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{Config, EntityKind};
+use crate::duplicates::Prints;
 use crate::error::{Diagnostic, Diagnostics, Error, Result, suggest};
 use crate::frontmatter::{self, FrontMatter, Locator};
 use crate::fs;
@@ -30,6 +31,8 @@ pub struct Article {
     pub body_line: usize,
     /// The front matter as written, to place later diagnostics on its lines.
     pub front_matter_text: String,
+    /// The fingerprints of its prose, to tell another article with the same text.
+    pub prints: Prints,
 }
 
 impl Article {
@@ -86,6 +89,7 @@ impl Article {
             body: split.body.to_string(),
             body_line: split.body_line,
             front_matter_text: split.yaml.to_string(),
+            prints: Prints::of(split.body),
         };
         (Some(article), diags)
     }

@@ -21,7 +21,7 @@ pub use locator::Locator;
 pub use write::{quoted, scalar, write};
 
 /// Every key an article may have, in the order they are written.
-pub const KEYS: [&str; 12] = [
+pub const KEYS: [&str; 13] = [
     "title",
     "generated",
     "date",
@@ -33,6 +33,7 @@ pub const KEYS: [&str; 12] = [
     "source",
     "events",
     "translations",
+    "duplicate",
     "slug",
 ];
 
@@ -56,6 +57,8 @@ pub struct FrontMatter {
     pub source: Option<Source>,
     pub events: Vec<Event>,
     pub translations: Vec<String>,
+    /// `duplicate: keep`: this article's text is also another's, on purpose.
+    pub keep_duplicate: bool,
     pub slug: Option<String>,
 }
 
@@ -287,6 +290,7 @@ impl Reader<'_> {
             "lang" => self.lang(value, at),
             "summary" => self.summary(value, at),
             "slug" => self.slug(value, at),
+            "duplicate" => self.duplicate(value, at),
             "topics" | "people" | "places" | "translations" | "generated" => {
                 self.list(key, value, at)
             }
@@ -380,6 +384,18 @@ impl Reader<'_> {
         match slug_problem(slug) {
             Some(why) => self.problem(here, format!("{why}; choose another `slug:`")),
             None => self.fm.slug = Some(slug.to_string()),
+        }
+    }
+
+    fn duplicate(&mut self, value: &Value, at: (usize, usize)) {
+        match scalar_text(value).map(|s| s.trim().to_string()).as_deref() {
+            Some("keep") => self.fm.keep_duplicate = true,
+            _ => self.problem(
+                at,
+                "`duplicate` takes only `keep` (`duplicate: keep` keeps an article whose text \
+                 another article also has); to drop the duplicate, delete one of the files"
+                    .into(),
+            ),
         }
     }
 

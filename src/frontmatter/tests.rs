@@ -195,6 +195,7 @@ fn written_front_matter_reads_back_the_same() {
             text: "Treaty: signed".into(),
         }],
         translations: vec!["other".into()],
+        keep_duplicate: true,
         slug: Some("x-y".into()),
     };
     let text = write(&fm);
@@ -401,5 +402,23 @@ fn text_in_a_block_is_not_taken_for_mistakes() {
     assert_eq!(
         problems("title: A\nsummary: |\n  Note: x\n  title\nlang: en\nlang: de\n"),
         ["7:1: `lang` is written twice, here and on line 6; keep one of them"]
+    );
+}
+
+#[test]
+fn duplicate_keep_reads_back_and_nothing_else_is_taken() {
+    let fm = parse_ok("title: A\nlang: en\nduplicate: keep\n");
+    assert!(fm.keep_duplicate);
+    assert!(write(&fm).contains("\nduplicate: keep\n"));
+    assert_eq!(parse_ok(&write(&fm).replace("---\n", "")), fm);
+    assert!(!parse_ok("title: A\nlang: en\n").keep_duplicate);
+    let (_, problems) = parse("title: A\nlang: en\nduplicate: yes\n", 2);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 4);
+    assert!(
+        problems[0]
+            .message
+            .starts_with("`duplicate` takes only `keep`"),
+        "{problems:?}"
     );
 }

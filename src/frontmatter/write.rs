@@ -70,6 +70,9 @@ pub fn write(fm: &FrontMatter) -> String {
     if !fm.translations.is_empty() {
         out.push_str(&format!("translations: {}\n", list(&fm.translations)));
     }
+    if fm.keep_duplicate {
+        out.push_str("duplicate: keep\n");
+    }
     if let Some(slug) = &fm.slug {
         out.push_str(&format!("slug: {}\n", scalar(slug)));
     }

@@ -1,7 +1,9 @@
 //! `caspian ingest`: every raw article in `seeds/` becomes a Markdown file in
 //! `content/`. Idempotent, and it never loses a person's work: a content file
 //! edited since ingest wrote it is kept unless `--force`, and nothing is
-//! ever deleted.
+//! ever deleted. A new seed that repeats an article (the same text under
+//! other furniture) is not written; `seeds/duplicates.toml` records it
+//! with its source (see [`duplicates`]).
 //!
 //! The work on one seed is pure ([`seed::parse`]); this module finds the
 //! seeds, matches each to its content file and decides what to write.
@@ -9,6 +11,7 @@
 pub mod clean;
 pub mod date_mentions;
 pub mod detect;
+pub mod duplicates;
 pub mod events;
 pub mod fetch;
 pub mod html;
@@ -23,10 +26,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::Config;
+use crate::duplicates::Prints;
 use crate::error::{Error, Result};
 use crate::frontmatter;
 use crate::fs;
-use crate::layout::{self, CONTENT_DIR, SEEDS_DIR};
+use crate::layout::{self, CONTENT_DIR, DUPLICATES_FILE, SEEDS_DIR};
 
 pub use seed::Ingested;
 
@@ -42,6 +46,8 @@ pub enum Action {
     Overwritten,
     /// Not a `.txt`, `.html` or `.htm` file, so not read.
     Skipped,
+    /// The same text as an article; not written (see [`SeedReport::original`]).
+    Duplicate,
 }
 
 impl fmt::Display for Action {
@@ -53,6 +59,7 @@ impl fmt::Display for Action {
             Action::Kept => "kept",
             Action::Overwritten => "overwritten",
             Action::Skipped => "skipped",
+            Action::Duplicate => "not ingested",
         })
     }
 }
@@ -65,12 +72,30 @@ pub struct SeedReport {
     /// What was done and to which file (`content/<slug>.md`), or why not.
     pub outcome: std::result::Result<(Action, String), String>,
     pub warnings: Vec<String>,
+    /// For a duplicate: the article it repeats.
+    pub original: Option<Original>,
+}
+
+/// The article a seed repeats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Original {
+    /// `content/<slug>.md`
+    pub article: String,
+    /// The seed the article came from, when ingest wrote it.
+    pub seed: Option<String>,
+    /// How much of the shorter text is in the other, in percent.
+    pub share: u8,
 }
 
 impl SeedReport {
     /// Whether the file was left alone for not being a seed.
     pub fn skipped(&self) -> bool {
         matches!(self.outcome, Ok((Action::Skipped, _)))
+    }
+
+    /// Whether the seed was not ingested for repeating an article.
+    pub fn duplicate(&self) -> bool {
+        matches!(self.outcome, Ok((Action::Duplicate, _)))
     }
 }
 
@@ -87,6 +112,16 @@ impl fmt::Display for SeedReport {
                 "{}: skipped: ingest reads only .txt files (copied text) and .html or .htm files (saved web pages) in seeds/",
                 self.seed
             )?,
+            Ok((Action::Duplicate, article)) => {
+                write!(f, "{}: the same article as {article}", self.seed)?;
+                if let Some(original) = &self.original {
+                    if let Some(seed) = &original.seed {
+                        write!(f, " (from {seed})")?;
+                    }
+                    write!(f, ", {}% of its text", original.share)?;
+                }
+                write!(f, "; not ingested")?
+            }
             Ok((action, path)) => write!(f, "{}: {action} {path}", self.seed)?,
             Err(why) => write!(f, "{}: error: {why}", self.seed)?,
         }
@@ -98,8 +133,11 @@ impl fmt::Display for SeedReport {
 }
 
 /// Ingests every seed under `root`. A bad seed is reported and the others go
-/// on; only a failure to read the folders themselves is an `Err`.
-pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>> {
+/// on; only a failure to read the folders themselves is an `Err`. A new seed
+/// whose text an article already has is not written, whatever `force`
+/// says, unless it is one of `keep` (`seeds/<file>`, as
+/// [`seed_name`] gives them).
+pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result<Vec<SeedReport>> {
     let seeds_dir = root.join(SEEDS_DIR);
     let content_dir = root.join(CONTENT_DIR);
     let listing = list_seeds(&seeds_dir)?;
@@ -107,21 +145,38 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let existing = index_content(root)?;
     let today = crate::date::today();
 
-    // Per seed: what ingest made of it and the file text, or why not.
+    // Per seed: what ingest made of it and the file text, or why not; and
+    // for a new seed, the fingerprints of its text.
     type SeedOutcome = std::result::Result<(Ingested, String), String>;
-    let parsed: Vec<(String, SeedOutcome)> = seeds
+    let parsed: Vec<(String, SeedOutcome, Option<Prints>)> = seeds
         .par_iter()
         .map(|path| {
             let name = fs::relative(root, path);
+            let article = existing.by_seed.get(&name);
+            let kept = keep.contains(&name) || article.is_some_and(|&k| existing.kept[k]);
             let result = read_seed(path)
                 .and_then(|bytes| seed::parse(&name, &bytes, config, today))
-                .map(|ingested| {
+                .map(|mut ingested| {
+                    ingested.front_matter.keep_duplicate = kept;
                     let text = render(&ingested);
                     (ingested, text)
                 });
-            (name, result)
+            let prints = match &result {
+                Ok((ingested, _)) if article.is_none() && !kept => Some(Prints::of(&ingested.body)),
+                _ => None,
+            };
+            (name, result, prints)
         })
         .collect();
+    let (parsed, prints): (Vec<_>, Vec<_>) = parsed
+        .into_iter()
+        .map(|(name, result, prints)| ((name, result), prints))
+        .unzip();
+    let saved_page: Vec<bool> = seeds
+        .iter()
+        .map(|p| html::is_page(&p.to_string_lossy()))
+        .collect();
+    let repeated = duplicates::repeated(&existing.prints, &prints, &saved_page);
 
     std::fs::create_dir_all(&content_dir).map_err(|e| Error::write(&content_dir, e))?;
     fs::remove_stale_temps(&content_dir)?;
@@ -130,10 +185,12 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
     let mut names = FreeNames::new(existing.files.iter().map(|p| fs::relative(root, p)));
     let named: Vec<_> = parsed
         .into_iter()
-        .map(|(name, result)| {
+        .zip(&repeated)
+        .map(|((name, result), repeats)| {
             let result = result.map(|(ingested, text)| {
                 let target = match existing.by_seed.get(&name) {
-                    Some(path) => fs::relative(root, path),
+                    Some(&k) => fs::relative(root, &existing.files[k]),
+                    None if repeats.is_some() => String::new(),
                     None => names.take(&ingested.slug),
                 };
                 (ingested, text, target)
@@ -141,13 +198,65 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
             (name, result)
         })
         .collect();
+    // What each duplicate repeats, now that every new article has its name.
+    let originals: Vec<Option<Original>> = repeated
+        .iter()
+        .map(|repeats| {
+            let &(earlier, share) = repeats.as_ref()?;
+            let (article, seed) = match earlier {
+                duplicates::Earlier::Content(k) => (
+                    fs::relative(root, &existing.files[k]),
+                    existing.seeds[k].clone(),
+                ),
+                duplicates::Earlier::Seed(k) => {
+                    let (seed, result) = &named[k];
+                    let target = result.as_ref().map(|(_, _, t)| t.clone()).ok()?;
+                    (target, Some(seed.clone()))
+                }
+            };
+            Some(Original {
+                article,
+                seed,
+                share,
+            })
+        })
+        .collect();
+    let recorded: Vec<duplicates::Recorded> = named
+        .iter()
+        .zip(&originals)
+        .filter_map(|((seed, result), original)| {
+            let original = original.as_ref()?;
+            let source = result.as_ref().ok()?.0.front_matter.source.as_ref();
+            Some(duplicates::Recorded {
+                seed: seed.clone(),
+                article: original.article.clone(),
+                share: original.share,
+                name: source.and_then(|s| s.name.clone()),
+                url: source.and_then(|s| s.url.clone()),
+            })
+        })
+        .collect();
     let mut reports: Vec<SeedReport> = named
         .into_par_iter()
-        .map(|(name, result)| match result {
+        .zip(originals)
+        .map(|((name, result), original)| match result {
             Err(why) => SeedReport {
                 seed: name,
                 outcome: Err(why),
                 warnings: Vec::new(),
+                original: None,
+            },
+            Ok((_, _, _)) if original.is_some() => SeedReport {
+                seed: name,
+                outcome: Ok((
+                    Action::Duplicate,
+                    original
+                        .as_ref()
+                        .map(|o| o.article.clone())
+                        .unwrap_or_default(),
+                )),
+                warnings: Vec::new(),
+                original,
             },
             Ok((ingested, text, target)) => {
                 let outcome =
@@ -161,10 +270,12 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
                     seed: name,
                     outcome,
                     warnings,
+                    original: None,
                 }
             }
         })
         .collect();
+    duplicates::write(root, &recorded)?;
     for link in &listing.links {
         reports.push(SeedReport {
             seed: fs::relative(root, link),
@@ -173,6 +284,7 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
                 SEEDS_DIR,
             )),
             warnings: Vec::new(),
+            original: None,
         });
     }
     for other in &listing.others {
@@ -180,16 +292,17 @@ pub fn run(root: &Path, config: &Config, force: bool) -> Result<Vec<SeedReport>>
             seed: fs::relative(root, other),
             outcome: Ok((Action::Skipped, String::new())),
             warnings: Vec::new(),
+            original: None,
         });
     }
     reports.sort_by(|a, b| a.seed.cmp(&b.seed));
     Ok(reports)
 }
 
-/// What ingest would write for the seed at `seed` (a path as the user
-/// typed it: from the current folder, or from `root`), and why: each field
-/// with what decided it. Writes nothing.
-pub fn explain(root: &Path, config: &Config, seed: &Path) -> Result<String> {
+/// The name of the seed at `seed`, a path as the user typed it (from the
+/// current folder, or from `root`): `seeds/<file>` when it is under `root`.
+/// An error when there is no such file.
+pub fn seed_name(root: &Path, seed: &Path) -> Result<(PathBuf, String)> {
     let path = if seed.exists() || seed.is_absolute() {
         seed.to_path_buf()
     } else {
@@ -197,7 +310,7 @@ pub fn explain(root: &Path, config: &Config, seed: &Path) -> Result<String> {
     };
     if !path.is_file() {
         return Err(Error::Other(format!(
-            "{}: no such seed; give the path of a raw article, e.g. `caspian ingest --explain seeds/article.txt`",
+            "{}: no such seed; give the path of a raw article, e.g. `seeds/article.txt`",
             path.display()
         )));
     }
@@ -205,12 +318,21 @@ pub fn explain(root: &Path, config: &Config, seed: &Path) -> Result<String> {
         (Ok(p), Ok(r)) if p.starts_with(&r) => fs::relative(&r, &p),
         _ => path.to_string_lossy().replace('\\', "/"),
     };
+    Ok((path, name))
+}
+
+/// What ingest would write for the seed at `seed` (a path as the user
+/// typed it: from the current folder, or from `root`), and why: each field
+/// with what decided it. Writes nothing.
+pub fn explain(root: &Path, config: &Config, seed: &Path) -> Result<String> {
+    let (path, name) = seed_name(root, seed)?;
     let bytes = read_seed(&path).map_err(|why| Error::Other(format!("{name}: {why}")))?;
     let explained = seed::explain(&name, &bytes, config, crate::date::today())
         .map_err(|why| Error::Other(format!("{name}: {why}")))?;
     let existing = index_content(root)?;
     let target = match existing.by_seed.get(&name) {
-        Some(file) => {
+        Some(&k) => {
+            let file = &existing.files[k];
             let file_name = fs::relative(root, file);
             let text = std::fs::read_to_string(file).map_err(|e| Error::read(file, e))?;
             if is_untouched(&text) {
@@ -319,11 +441,14 @@ impl FreeNames {
 }
 
 /// The seeds under `dir`: copied text (`.txt`) and saved pages (`.html`,
-/// `.htm`), in name order; links and other files apart.
+/// `.htm`), in name order; links and other files apart, and the record of
+/// duplicates left out.
 pub fn list_seeds(dir: &Path) -> Result<fs::Listing> {
     let mut listing = fs::list(dir, "txt")?;
+    let record = dir.join(DUPLICATES_FILE);
     let (pages, others): (Vec<PathBuf>, Vec<PathBuf>) = std::mem::take(&mut listing.others)
         .into_iter()
+        .filter(|p| *p != record)
         .partition(|p| html::is_page(&p.to_string_lossy()));
     listing.others = others;
     if !pages.is_empty() {
@@ -348,22 +473,47 @@ fn read_seed(path: &Path) -> std::result::Result<Vec<u8>, String> {
     std::fs::read(path).map_err(cannot)
 }
 
-/// The content files, and which seed each came from.
+/// The content files, which seed each came from, whether it is kept as a
+/// duplicate on purpose, and the fingerprints of its text.
 struct ContentIndex {
     files: Vec<PathBuf>,
-    by_seed: BTreeMap<String, PathBuf>,
+    /// Per seed, the place in `files` of its article.
+    by_seed: BTreeMap<String, usize>,
+    seeds: Vec<Option<String>>,
+    kept: Vec<bool>,
+    prints: Vec<Prints>,
 }
 
 fn index_content(root: &Path) -> Result<ContentIndex> {
     let files = fs::list_files(&root.join(CONTENT_DIR), "md")?;
+    let read: Vec<(Option<String>, bool, Prints)> = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
+            let split = frontmatter::split(&text).ok();
+            let kept =
+                split.is_some_and(|s| s.yaml.lines().any(|l| l.trim_end() == "duplicate: keep"));
+            let prints = Prints::of(split.map_or(text.as_str(), |s| s.body));
+            Ok((seed_of(&text), kept, prints))
+        })
+        .collect::<Result<_>>()?;
     let mut by_seed = BTreeMap::new();
-    for path in &files {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
-        if let Some(seed) = seed_of(&text) {
-            by_seed.entry(seed).or_insert_with(|| path.clone());
+    let (mut seeds, mut kept, mut prints) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, (seed, keep, p)) in read.into_iter().enumerate() {
+        if let Some(seed) = &seed {
+            by_seed.entry(seed.clone()).or_insert(k);
         }
+        seeds.push(seed);
+        kept.push(keep);
+        prints.push(p);
     }
-    Ok(ContentIndex { files, by_seed })
+    Ok(ContentIndex {
+        files,
+        by_seed,
+        seeds,
+        kept,
+        prints,
+    })
 }
 
 /// The `seed:` a content file names, read from its text even when the YAML

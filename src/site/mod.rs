@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use crate::config::{Config, EntityKind};
 use crate::content::Article;
 use crate::date::PartialDate;
+use crate::duplicates::{self, Prints};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::text::cut_at_word;
 
@@ -123,6 +124,7 @@ impl Site {
     ) -> (Site, Diagnostics) {
         let mut diags = Diagnostics::default();
         articles.sort_by(|a, b| chronological_key(a).cmp(&chronological_key(b)));
+        diags.extend(check_duplicates(&articles));
         let links = ArticleLinks::new(config.base_path(), &articles);
         let bodies = cache.render(&articles, &links);
         let numbers = TagNumbers::new(&config);
@@ -203,6 +205,41 @@ impl Site {
 
 fn chronological_key(a: &Article) -> (bool, Option<PartialDate>, &str) {
     (a.meta.date.is_none(), a.meta.date, &a.slug)
+}
+
+/// A warning for each two articles with nearly the same text, on the one
+/// whose file name sorts later, naming the other; none for an article with
+/// `duplicate: keep`.
+fn check_duplicates(articles: &[Arc<Article>]) -> Vec<Diagnostic> {
+    let kept = Prints::default();
+    let prints: Vec<&Prints> = articles
+        .iter()
+        .map(|a| {
+            if a.meta.keep_duplicate {
+                &kept
+            } else {
+                &a.prints
+            }
+        })
+        .collect();
+    duplicates::copies(&prints)
+        .into_iter()
+        .map(|pair| {
+            let (a, b) = (&articles[pair.first].path, &articles[pair.second].path);
+            let (first, second) = if a < b { (a, b) } else { (b, a) };
+            Diagnostic::warning(
+                second,
+                0,
+                0,
+                format!(
+                    "nearly the same text as {}: {}% of the shorter one is in the other; delete \
+                     one of them, or add `duplicate: keep` to this one to keep both",
+                    first.display(),
+                    pair.share
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The entry of one article whose body rendered as `body`: its tags, its

@@ -372,7 +372,7 @@ fn the_committed_content_keeps_the_editors_corrections() {
 }
 
 #[test]
-fn seeds_in_other_scripts_and_no_language_are_ingested_with_a_word_to_check() {
+fn seeds_in_other_languages_and_no_language_are_ingested_with_a_word_to_check() {
     let site = site(false, false);
     let root = site.path();
     write(
@@ -390,6 +390,17 @@ fn seeds_in_other_scripts_and_no_language_are_ingested_with_a_word_to_check() {
         "seeds/el.txt",
         "Ο Πρόεδρος του Καζακστάν συναντήθηκε με τον Πρόεδρο του Αζερμπαϊτζάν στο Μπακού.\n\nΣυζήτησαν την ενέργεια και τις μεταφορές.\n",
     );
+    // Latin letters, but none of the site's languages: named, not taken for English.
+    write(
+        root,
+        "seeds/pt.txt",
+        "Presidente do Cazaquistão visita Baku\n\nO presidente do Cazaquistão chegou ontem a Baku para uma visita oficial de dois dias. Os dois governos assinaram acordos sobre energia, transporte e cultura.\n\nSegundo o comunicado, as partes concordaram em ampliar o volume de carga transportada pelo corredor médio.\n",
+    );
+    write(
+        root,
+        "seeds/it.txt",
+        "Il presidente del Kazakistan a Baku\n\nIl presidente del Kazakistan è arrivato ieri a Baku per una visita ufficiale di due giorni. I due governi hanno firmato accordi sull'energia, sui trasporti e sulla cultura.\n\nSecondo il comunicato, le parti hanno deciso di aumentare il volume delle merci trasportate lungo il corridoio di mezzo.\n",
+    );
     let noise: Vec<String> = (0..60)
         .map(|i| ["qxzj", "kvwpf", "zjkv", "wpfqx", "jkvwp"][i % 5].to_string())
         .collect();
@@ -401,6 +412,8 @@ fn seeds_in_other_scripts_and_no_language_are_ingested_with_a_word_to_check() {
         "seeds/zh.txt: warning: the text is in Chinese (zh), not one of the site's languages (en, de, az, ru, kk, tr); add \"zh\" to `languages` in site.toml",
         "seeds/ja.txt: warning: the text is in Japanese (ja), not one of the site's languages (en, de, az, ru, kk, tr); add \"ja\" to `languages` in site.toml",
         "seeds/el.txt: warning: the text is in Greek (el), not one of the site's languages (en, de, az, ru, kk, tr); add \"el\" to `languages` in site.toml",
+        "seeds/pt.txt: warning: the text is in Portuguese (pt), not one of the site's languages (en, de, az, ru, kk, tr); add \"pt\" to `languages` in site.toml",
+        "seeds/it.txt: warning: the text is in Italian (it), not one of the site's languages (en, de, az, ru, kk, tr); add \"it\" to `languages` in site.toml",
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
@@ -423,6 +436,10 @@ fn seeds_in_other_scripts_and_no_language_are_ingested_with_a_word_to_check() {
     );
     let (_, el, _) = article_for_seed(root, "seeds/el.txt");
     assert_eq!(el.lang, "el");
+    let (_, pt, _) = article_for_seed(root, "seeds/pt.txt");
+    assert_eq!(pt.lang, "pt");
+    let (_, it, _) = article_for_seed(root, "seeds/it.txt");
+    assert_eq!(it.lang, "it");
 }
 
 #[test]

@@ -1,6 +1,9 @@
-//! Which language an article is in. whatlang does the statistics, limited
-//! to the site's languages; letters settle what it cannot: whatlang has no
-//! Kazakh, and it confuses Azerbaijani with Turkish.
+//! Which language an article is in. whatlang does the statistics; letters
+//! settle what it cannot: whatlang has no Kazakh, and it confuses
+//! Azerbaijani with Turkish. A text in a language the site does not list is
+//! named for what it is when whatlang, free to answer any of its 69
+//! languages, is sure of one that is no near relative of the site's;
+//! otherwise the answer is the closest of the site's languages.
 
 use whatlang::{Detector, Lang};
 
@@ -54,6 +57,9 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
     {
         return sure("kk");
     }
+    if let Some(other) = unlisted_language(text, allowed) {
+        return sure(other);
+    }
     let list: Vec<Lang> = allowed
         .iter()
         .filter_map(|code| language::iso3(code))
@@ -74,6 +80,32 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
         code: code.to_string(),
         certain: detected.is_reliable(),
     })
+}
+
+/// Languages whatlang's statistics mix up with each other when the text is
+/// short or full of names: a text it calls one of them may be in another.
+const NEAR_RELATIVES: &[&[&str]] = &[
+    // Cyrillic: East and South Slavic, and the Turkic languages written in it.
+    &["ru", "uk", "be", "bg", "sr", "kk", "ky"],
+    // Turkic in Latin letters.
+    &["tr", "az", "tk", "uz", "kk"],
+];
+
+/// The language of `text` when it is none of `allowed`: whatlang, asked
+/// about all its languages, is sure of it, and it is no near relative of a
+/// language the site lists (a Kazakh or Ukrainian text on a Russian site is
+/// left to the site's languages, which then say they are not certain).
+fn unlisted_language(text: &str, allowed: &[String]) -> Option<&'static str> {
+    let info = Detector::new().detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    let code = language::from_iso3(info.lang().code())?;
+    let listed = |c: &str| allowed.iter().any(|a| a == c);
+    let near_listed = NEAR_RELATIVES
+        .iter()
+        .any(|family| family.contains(&code) && family.iter().any(|c| listed(c)));
+    (!listed(code) && !near_listed).then_some(code)
 }
 
 #[derive(Default)]
@@ -181,12 +213,35 @@ mod tests {
     }
 
     #[test]
-    fn only_the_sites_languages_are_answers() {
+    fn the_sites_languages_come_first() {
         let en = "The heads of state first had a short dialogue and then discussed the agenda."
             .to_string();
         assert_eq!(
             language(&en, &["de".to_string(), "en".to_string()]).as_deref(),
             Some("en")
         );
+    }
+
+    #[test]
+    fn a_language_the_site_does_not_list_is_named() {
+        let pt = "O presidente do Cazaquistão chegou ontem a Baku para uma visita oficial de dois dias. Os dois governos assinaram acordos sobre energia, transporte e cultura, e discutiram a nova rota comercial através do mar Cáspio.";
+        let it = "Il presidente del Kazakistan è arrivato ieri a Baku per una visita ufficiale di due giorni. I due governi hanno firmato accordi sull'energia, sui trasporti e sulla cultura, e hanno discusso la nuova rotta commerciale attraverso il Mar Caspio.";
+        let fr = "Le président du Kazakhstan est arrivé hier à Bakou pour une visite officielle de deux jours. Les deux gouvernements ont signé des accords sur l'énergie, les transports et la culture, et ont discuté de la nouvelle route commerciale à travers la mer Caspienne.";
+        let id = "Presiden Kazakhstan tiba di Baku kemarin untuk kunjungan resmi selama dua hari. Kedua pemerintah menandatangani perjanjian tentang energi, transportasi dan budaya, serta membahas jalur perdagangan baru melintasi Laut Kaspia.";
+        for (text, code) in [(pt, "pt"), (it, "it"), (fr, "fr"), (id, "id")] {
+            let got = detect(text, &all()).expect("a language");
+            assert_eq!(got.code, code, "{text}");
+            assert!(got.certain, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_near_relative_of_a_site_language_is_not_named_for_it() {
+        // Ukrainian on a site with Russian: whatlang's Slavic guesses are
+        // not trusted against a listed relative; the site's language is
+        // answered and the caller warns when it is not certain.
+        let uk = "Президент Казахстану прибув до Баку з офіційним візитом. Сторони підписали угоди щодо енергетики та транспорту і обговорили новий торговельний маршрут через Каспійське море.";
+        let got = language(uk, &["ru".to_string(), "en".to_string()]);
+        assert_eq!(got.as_deref(), Some("ru"));
     }
 }

@@ -279,7 +279,8 @@ static PATTERNS: LazyLock<Vec<Pattern>> = LazyLock::new(|| {
         p(format!(r"{MONTH}\s+{YEAR}"), Shape::MonthYear),
         p(format!(r"{YEAR}\s+{MONTH}"), Shape::MonthYear),
         p(format!(r"{DAY}\s*{MONTH}"), Shape::DayMonth),
-        p(format!(r"{MONTH}(?:\s+{OF_MONTH})?\s+{DAY}"), Shape::DayMonth),
+        // "June10-11": a day glued to its month, as copies sometimes have it.
+        p(format!(r"{MONTH}(?:\s+{OF_MONTH}\s+|\s*){DAY}"), Shape::DayMonth),
     ]
 });
 
@@ -301,9 +302,11 @@ pub fn find(text: &str) -> Vec<Mention> {
     let folded = Folded::new(text);
     // The patterns with a month's name are the slow ones; most paragraphs
     // name no month at all.
-    let names_a_month = crate::text::word_spans(&folded.text)
-        .any(|(a, b)| month_of(&folded.text[a..b]).is_some())
-        || folded.text.contains(['\'', '’']);
+    let names_a_month = crate::text::word_spans(&folded.text).any(|(a, b)| {
+        // "june10": a day glued to its month.
+        let word = folded.text[a..b].trim_end_matches(|c: char| c.is_ascii_digit());
+        month_of(word).is_some()
+    }) || folded.text.contains(['\'', '’']);
     let mut found: Vec<(Shape, Mention)> = Vec::new();
     for pattern in PATTERNS.iter().filter(|p| names_a_month || !p.named) {
         let mut at = 0;
@@ -428,7 +431,35 @@ pub fn dateline_dates(line: &str) -> Option<Vec<(Mention, Label)>> {
         .filter(|w| !is_label_word(w))
         .count();
     let labelled = dates.iter().any(|(_, l)| *l != Label::None);
+    let leftover = leftover.saturating_sub(byline_words(line));
     (leftover <= 3 || labelled && leftover <= 8).then_some(dates)
+}
+
+/// Words that open a byline ("by Laura June Topolsky July 10, 2015"), folded.
+const BYLINE: &[&str] = &["by", "von", "автор", "author"];
+
+/// How many words a byline opening `line` takes ("by" and up to four
+/// capitalised words of the name before the first date), or 0: the author's
+/// name beside a date does not make the line any less a dateline.
+pub fn byline_words(line: &str) -> usize {
+    let until = find(line).first().map_or(line.len(), |m| m.start);
+    let head = &line[..until];
+    let words: Vec<&str> = crate::text::word_spans(head)
+        .map(|(a, b)| &head[a..b])
+        .collect();
+    let Some((first, name)) = words.split_first() else {
+        return 0;
+    };
+    let named = !name.is_empty()
+        && name.len() <= 4
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if BYLINE.contains(&crate::text::fold(first).trim_end_matches(':')) && named {
+        words.len()
+    } else {
+        0
+    }
 }
 
 /// Whether a line gives a time of day ("14:35", "10:00 PM").
@@ -575,6 +606,17 @@ mod tests {
         assert_eq!(iso("12 säuır 2024 j."), ["2024-04-12"]);
         assert_eq!(iso("11.03.2024 11:42"), ["2024-03-11"]);
         assert_eq!(iso("2024-03-11"), ["2024-03-11"]);
+    }
+
+    #[test]
+    fn reads_a_day_glued_to_its_month_and_a_byline_beside_a_date() {
+        assert_eq!(iso("on June10-11, in 1997"), ["--06-10"]);
+        assert_eq!(byline_words("by Laura June Topolsky July 10, 2015"), 4);
+        assert!(dateline("by Laura June Topolsky July 10, 2015").is_some());
+        assert_eq!(byline_words("by the end of July 10, 2015"), 0);
+        assert!(
+            dateline("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC").is_some()
+        );
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct Dateline {
     pub weekday: bool,
     /// It gives a time of day, as an article's own date line usually does.
     pub time: bool,
+    /// It opens with the author's name ("by Laura June Topolsky July 10,
+    /// 2015"): a byline's date is the article's.
+    pub byline: bool,
 }
 
 impl Dateline {
@@ -282,7 +285,14 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
         }
         let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
         match out.last_mut() {
-            Some(last) if joinable && starts_lower && !is_sentence(last) && last.len() >= 40 => {
+            // A byline with its date ("by … July 10, 2015") is a line of its own.
+            Some(last)
+                if joinable
+                    && starts_lower
+                    && !is_sentence(last)
+                    && last.len() >= 40
+                    && date_mentions::dateline(line).is_none() =>
+            {
                 last.push(' ');
                 last.push_str(line);
             }
@@ -685,6 +695,7 @@ fn place_datelines(
                 place,
                 weekday: date_mentions::names_weekday(line),
                 time: date_mentions::has_time(line),
+                byline: date_mentions::byline_words(line) > 0,
             })
         })
         .collect()

@@ -18,6 +18,9 @@ const LEDE: usize = 2;
 const WIRE_RANK: u32 = 50;
 const LEDE_RANK: u32 = 100;
 const SIGNING_RANK: u32 = 200;
+/// The rank of the page's first date line when it stands among what reads as
+/// text (the headline not found next to it): after the lede's own dates.
+const IN_TEXT_RANK: u32 = 150;
 /// Paragraphs in which a wire dateline may open one.
 const WIRE_PARAGRAPHS: usize = 6;
 
@@ -62,10 +65,16 @@ pub fn choose(
 ) -> DateChoice {
     let believable = |d: &PartialDate| d.year >= 1995 && *d <= today;
     let mut candidates = Vec::new();
+    // The page's first date line that is not its header's.
+    let first = cleaned
+        .datelines
+        .iter()
+        .position(|d| d.place != Place::AfterText && !d.is_header());
     for (n, dl) in cleaned.datelines.iter().enumerate() {
-        for &(m, label) in &dl.dates {
+        for (k, &(m, label)) in dl.dates.iter().enumerate() {
             let Some(date) = m.date() else { continue };
-            let (rank, why) = dateline_rank(dl, label, &date, believable(&date), today);
+            let own = first == Some(n) && k == 0;
+            let (rank, why) = dateline_rank(dl, label, own, &date, believable(&date), today);
             candidates.push(Candidate {
                 written: dl.line[m.start..m.end].to_string(),
                 date: Some(date),
@@ -188,6 +197,7 @@ pub fn choose(
 fn dateline_rank(
     dl: &Dateline,
     label: Label,
+    first: bool,
     date: &PartialDate,
     believable: bool,
     today: PartialDate,
@@ -202,6 +212,19 @@ fn dateline_rank(
         return (
             None,
             "after the article's text: furniture of the page".into(),
+        );
+    }
+    if dl.place == Place::InText
+        && first
+        && (dl.time || dl.byline)
+        && matches!(label, Label::None | Label::Published)
+    {
+        // The menus of a copied page may read as text and hide the headline;
+        // the page's first date line, with its time ("April 5, 2018 | 6:00
+        // PM") or its author ("by … July 10, 2015"), is still the article's.
+        return (
+            Some(IN_TEXT_RANK),
+            "the page's first date line, with a time of day or a byline, though the headline was not found near it".into(),
         );
     }
     if dl.place == Place::InText {
@@ -406,6 +429,36 @@ mod tests {
             The company witnessed a large increase in new monthly sign-ups since March 1, 2020 and launched features.\n\
             Video is the ultimate engagement tool for marketers, the company said in a statement.";
         assert_eq!(date_in(page), None);
+    }
+
+    /// Menus that read as text hide the headline: the page's first date
+    /// line still dates it when it gives a time or a byline, and only the first.
+    #[test]
+    fn the_first_date_line_with_a_time_or_a_byline_dates_a_page_whose_headline_is_lost() {
+        let menu = "Do you know your rights? These resources were made so you can have your rights at hand.\n\
+            The union works in courts, legislatures and communities to defend the Constitution for everyone.\n\
+            Our lawyers took part in many cases before the courts of the whole country this year.\n\
+            Facebook Is Tracking Me Even Though I Am Not on Facebook\n";
+        let body = "Facebook collects data about people who have never even opted in, and there are ways to stop it.\n\
+            These non-users can protect themselves with a few tools that anyone can install.\n";
+        for line in [
+            "April 5, 2018 | 6:00 PM",
+            "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC",
+            "by Laura June Topolsky April 5, 2018",
+        ] {
+            let page = format!("{menu}{line}\n{body}");
+            let want = if line.starts_with("Dec") {
+                "2024-12-06"
+            } else {
+                "2018-04-05"
+            };
+            assert_eq!(date_in(&page).as_deref(), Some(want), "{line}");
+        }
+        // Without a time or a byline, a date among the paragraphs stays refused.
+        assert_eq!(date_in(&format!("{menu}April 5, 2018\n{body}")), None);
+        // A comment's date after the first date line is not taken.
+        let page = format!("{menu}{body}April 6, 2018 | 2:20 AM\n");
+        assert_eq!(date_in(&page), None);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 //! pages (`tests/corpus/*/*/copied.txt`, real pages in the site's six
 //! languages and more, menus and all) and the committed seeds, in turn, each
 //! copy with its own number in a line above the text and in a closing
-//! paragraph, so that no two are alike. Deterministic: the same N gives the
-//! same files.
+//! paragraph. From the second round on, one word in four of each line is
+//! swapped for another word of the same text, so that a copy is not the same
+//! article as the one it was made from (ingest would refuse it as a
+//! duplicate) and still reads as its language. Deterministic: the same N
+//! gives the same files.
 //!
 //! ```sh
 //! cargo run --release --example raw_seeds -- --articles 10000 --out DIR
@@ -49,6 +52,36 @@ fn sources(project: &Path) -> std::io::Result<Vec<String>> {
     files.iter().map(|f| read(f)).collect()
 }
 
+/// `text` with one word in four of each line (which ones, and their
+/// replacements, chosen by `round`) swapped for another word of the text.
+fn reword(text: &str, round: usize) -> String {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().all(char::is_alphabetic))
+        .collect();
+    if words.is_empty() {
+        return text.to_string();
+    }
+    let mut n = round.wrapping_mul(0x9e37_79b9);
+    text.lines()
+        .map(|line| {
+            line.split_whitespace()
+                .enumerate()
+                .map(|(k, w)| {
+                    if k > 0 && (k + round) % 4 == 0 && w.chars().all(char::is_alphabetic) {
+                        n = n.wrapping_mul(6_364_136_223).wrapping_add(1_442_695_041);
+                        words[(n >> 7) % words.len()]
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn main() {
     let mut articles = None;
     let mut out = None;
@@ -83,6 +116,12 @@ fn main() {
     }
     for i in 0..n {
         let text = &sources[i % sources.len()];
+        let round = i / sources.len();
+        let text = &if round == 0 {
+            text.clone()
+        } else {
+            reword(text, round)
+        };
         let varied = format!(
             "Copy {i}\n{text}\n\nParagraph {i} of the archive, added to tell this copy from the others.\n"
         );

@@ -68,7 +68,7 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
     if list.is_empty() {
         return None;
     }
-    let detected = Detector::with_allowlist(list).detect(text)?;
+    let detected = Detector::with_allowlist(list).detect(sample(text))?;
     let code = language::from_iso3(detected.lang().code())?;
     let code = match code {
         // ə is Azerbaijani's own letter; Turkish has none.
@@ -80,6 +80,21 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
         code: code.to_string(),
         certain: detected.is_reliable(),
     })
+}
+
+/// The part of `text` whatlang reads: its first 4,000 bytes (cut at a
+/// character) are language enough, and an archive's long pages then cost no
+/// more than short ones.
+fn sample(text: &str) -> &str {
+    const BYTES: usize = 4000;
+    if text.len() <= BYTES {
+        return text;
+    }
+    let mut end = BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Languages whatlang's statistics mix up with each other when the text is
@@ -96,7 +111,7 @@ const NEAR_RELATIVES: &[&[&str]] = &[
 /// language the site lists (a Kazakh or Ukrainian text on a Russian site is
 /// left to the site's languages, which then say they are not certain).
 fn unlisted_language(text: &str, allowed: &[String]) -> Option<&'static str> {
-    let info = Detector::new().detect(text)?;
+    let info = Detector::new().detect(sample(text))?;
     if !info.is_reliable() {
         return None;
     }

@@ -68,7 +68,8 @@ fn reword(text: &str, round: usize) -> String {
             line.split_whitespace()
                 .enumerate()
                 .map(|(k, w)| {
-                    if k > 0 && (k + round) % 4 == 0 && w.chars().all(char::is_alphabetic) {
+                    if k > 0 && (k + round).is_multiple_of(4) && w.chars().all(char::is_alphabetic)
+                    {
                         n = n.wrapping_mul(6_364_136_223).wrapping_add(1_442_695_041);
                         words[(n >> 7) % words.len()]
                     } else {

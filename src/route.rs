@@ -13,6 +13,8 @@ use crate::config::EntityKind;
 pub const HOME: &str = "";
 /// Every topic.
 pub const TOPICS: &str = "topics/";
+/// Every language of the articles.
+pub const LANGUAGES: &str = "languages/";
 /// Every article and dated event, by date.
 pub const CHRONOLOGY: &str = "chronology/";
 /// The search page; the index it reads lies beside it.
@@ -50,6 +52,17 @@ pub fn topic(slug: &str, number: usize) -> String {
 /// A topic's Atom feed.
 pub fn topic_feed(slug: &str) -> String {
     format!("topics/{slug}/feed.xml")
+}
+
+/// Page `number` (from 1) of the articles in a language: `languages/de/`,
+/// then `languages/de/page/2/`, ...
+pub fn language(code: &str, number: usize) -> String {
+    page(&format!("{LANGUAGES}{code}/"), number)
+}
+
+/// A language's Atom feed.
+pub fn language_feed(code: &str) -> String {
+    format!("{LANGUAGES}{code}/feed.xml")
 }
 
 /// Every person or every place: `people/`, `places/`.
@@ -173,6 +186,9 @@ mod tests {
         assert_eq!(chronology_year(2023, 1), "chronology/2023/");
         assert_eq!(chronology_month(2023, 3, 2), "chronology/2023/03/page/2/");
         assert_eq!(chronology_undated(2), "chronology/undated/page/2/");
+        assert_eq!(language("de", 1), "languages/de/");
+        assert_eq!(language("de", 2), "languages/de/page/2/");
+        assert_eq!(language_feed("de"), "languages/de/feed.xml");
     }
 
     #[test]

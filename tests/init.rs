@@ -207,6 +207,7 @@ fn an_empty_site_says_how_to_add_an_article_and_shows_no_empty_heading() {
         ),
         ("people/index.html", vec!["People"]),
         ("places/index.html", vec!["Places"]),
+        ("languages/index.html", vec!["Languages"]),
         ("search/index.html", vec!["Search"]),
     ];
     for (path, headings) in pages {

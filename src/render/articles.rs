@@ -23,6 +23,8 @@ struct ArticleView<'a> {
     lang: &'a str,
     lang_name: &'static str,
     lang_native: &'static str,
+    /// The page of the articles in its language.
+    lang_url: String,
     source_name: Option<&'a str>,
     source_url: Option<&'a str>,
     topics: Vec<Link<'a>>,
@@ -76,6 +78,7 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         lang: &meta.lang,
         lang_name: language::english_name(&meta.lang),
         lang_native: language::native_name(&meta.lang),
+        lang_url: site.url(&route::language(&meta.lang, 1)),
         source_name: source.and_then(|s| s.name.as_deref()),
         source_url: source.and_then(|s| s.url.as_deref()),
         topics,

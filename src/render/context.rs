@@ -1,7 +1,7 @@
 //! What every page's template sees: `site` (its title, address, navigation)
 //! and `page` (title, description, canonical address, language). Also the
-//! facts of a list's numbered pages, which topic, person and place pages
-//! share.
+//! facts of a list's numbered pages, which topic, language, person and
+//! place pages share.
 
 use serde::Serialize;
 use tera::Context;
@@ -71,6 +71,7 @@ impl<'a> Ctx<'a> {
             ("Chronology", route::CHRONOLOGY.to_string(), "chronology"),
             ("People", route::entities(EntityKind::Person), "people"),
             ("Places", route::entities(EntityKind::Place), "places"),
+            ("Languages", route::LANGUAGES.to_string(), "languages"),
             ("Search", route::SEARCH.to_string(), "search"),
         ]
         .into_iter()
@@ -126,7 +127,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// A list of articles cut into numbered pages of `paginate` articles:
-/// a topic's, a person's or a place's.
+/// a topic's, a language's, a person's or a place's.
 pub(super) struct List<'a> {
     /// Its name: "Energy", "Baku".
     pub name: &'a str,

@@ -1,4 +1,4 @@
-//! Atom feeds: the site's newest articles, and each topic's.
+//! Atom feeds: the site's newest articles, each topic's and each language's.
 
 use serde::Serialize;
 use tera::Context;
@@ -35,6 +35,16 @@ pub(super) fn render_topic_feed(ctx: &Ctx, t: usize) -> Result<Page> {
     let title = format!("{} – {}", site.config.title, topic.name);
     let address = route::topic_feed(&topic.slug);
     render_feed(ctx, &address, &title, &site.topics[t])
+}
+
+/// The feed of the articles in language `l` of `site.languages`.
+pub(super) fn render_language_feed(ctx: &Ctx, l: usize) -> Result<Page> {
+    let site = ctx.site;
+    let language = &site.languages[l];
+    let name = crate::language::native_name(&language.code);
+    let title = format!("{} – {name}", site.config.title);
+    let address = route::language_feed(&language.code);
+    render_feed(ctx, &address, &title, &language.articles)
 }
 
 /// An Atom feed of the newest dated articles in `list` (given newest first).

@@ -1,6 +1,7 @@
 //! The pages that list articles: the home page, every topic and one
-//! topic's articles, every person or place and the articles that name one,
-//! and the page for an address the site does not have.
+//! topic's articles, every language and one language's articles, every
+//! person or place and the articles that name one, and the page for an
+//! address the site does not have.
 
 use serde::Serialize;
 
@@ -10,6 +11,7 @@ use super::context::{Ctx, List};
 use super::views::{Card, description};
 use crate::config::EntityKind;
 use crate::error::Result;
+use crate::language;
 use crate::route;
 use crate::site::Site;
 
@@ -104,6 +106,72 @@ pub(super) fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
     c.insert("articles", &cards);
     c.insert("pager", &list.pager(site, number));
     ctx.page("topic.html", &address(number), &c)
+}
+
+#[derive(Serialize)]
+struct LanguageView<'a> {
+    code: &'a str,
+    /// Its name in itself: "Deutsch".
+    native: &'static str,
+    /// Its name in English: "German".
+    name: &'static str,
+    url: String,
+    feed_url: String,
+    count: usize,
+}
+
+fn language_view(site: &Site, l: usize) -> LanguageView<'_> {
+    let language = &site.languages[l];
+    let code = language.code.as_str();
+    LanguageView {
+        code,
+        native: language::native_name(code),
+        name: language::english_name(code),
+        url: site.url(&route::language(code, 1)),
+        feed_url: site.url(&route::language_feed(code)),
+        count: language.articles.len(),
+    }
+}
+
+pub(super) fn render_languages_index(ctx: &Ctx) -> Result<Page> {
+    let site = ctx.site;
+    let mut index: Vec<LanguageView> = (0..site.languages.len())
+        .map(|l| language_view(site, l))
+        .collect();
+    // Most articles first; ties by code, which `site.languages` is sorted by.
+    index.sort_by_key(|l| std::cmp::Reverse(l.count));
+    let mut c = ctx.context(ctx.page_view(
+        "Languages".into(),
+        "The archive by the language of its articles.".into(),
+        route::LANGUAGES,
+        "languages",
+    ));
+    c.insert("languages", &index);
+    ctx.page("languages.html", route::LANGUAGES, &c)
+}
+
+pub(super) fn render_language(ctx: &Ctx, l: usize, number: usize) -> Result<Page> {
+    let site = ctx.site;
+    let view = language_view(site, l);
+    let address = |n| route::language(view.code, n);
+    let list = List {
+        name: view.native,
+        about: "",
+        fallback: format!("Articles in {}.", view.name),
+        section: "languages",
+        articles: &site.languages[l].articles,
+        address: &address,
+    };
+    let mut c = ctx.context(list.page_view(ctx, number));
+    let cards: Vec<Card> = list
+        .slice(site, number)
+        .iter()
+        .map(|&i| Card::new(site, i))
+        .collect();
+    c.insert("articles", &cards);
+    c.insert("pager", &list.pager(site, number));
+    c.insert("language", &view);
+    ctx.page("language.html", &address(number), &c)
 }
 
 #[derive(Serialize)]

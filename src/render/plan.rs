@@ -23,6 +23,14 @@ pub enum Job {
         page: usize,
     },
     TopicFeed(usize),
+    LanguagesIndex,
+    /// Page `page` (from 1) of a language's articles: the language by its
+    /// number in `site.languages`.
+    Language {
+        language: usize,
+        page: usize,
+    },
+    LanguageFeed(usize),
     /// The chronology's way in.
     Chronology,
     /// A page of a year of the chronology: the year by its number in
@@ -74,6 +82,8 @@ impl Job {
                 | Job::Feed
                 | Job::TopicFeed(_)
                 | Job::TopicsIndex
+                | Job::LanguageFeed(_)
+                | Job::LanguagesIndex
                 | Job::EntityIndex(_)
                 | Job::Home
         )
@@ -86,6 +96,7 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
     let mut plan: Vec<(String, Job)> = [
         (route::HOME, Job::Home),
         (route::TOPICS, Job::TopicsIndex),
+        (route::LANGUAGES, Job::LanguagesIndex),
         (route::CHRONOLOGY, Job::Chronology),
         (route::SEARCH, Job::Search),
         (route::SEARCH_INDEX, Job::SearchIndex),
@@ -123,6 +134,13 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
             plan.push((route::file(&address), Job::Topic { topic: t, page }));
         }
         plan.push((route::topic_feed(&topic.slug), Job::TopicFeed(t)));
+    }
+    for (l, language) in site.languages.iter().enumerate() {
+        for page in 1..=page_count(site, &language.articles) {
+            let address = route::language(&language.code, page);
+            plan.push((route::file(&address), Job::Language { language: l, page }));
+        }
+        plan.push((route::language_feed(&language.code), Job::LanguageFeed(l)));
     }
     for kind in [EntityKind::Person, EntityKind::Place] {
         plan.push((route::file(&route::entities(kind)), Job::EntityIndex(kind)));
@@ -183,6 +201,9 @@ pub fn render_job(
         Job::TopicsIndex => one(lists::render_topics_index(&ctx)),
         Job::Topic { topic, page } => one(lists::render_topic(&ctx, topic, page)),
         Job::TopicFeed(t) => one(feeds::render_topic_feed(&ctx, t)),
+        Job::LanguagesIndex => one(lists::render_languages_index(&ctx)),
+        Job::Language { language, page } => one(lists::render_language(&ctx, language, page)),
+        Job::LanguageFeed(l) => one(feeds::render_language_feed(&ctx, l)),
         Job::Chronology => one(chronology::render_way_in(&ctx)),
         Job::ChronologyYear { year, place } => one(chronology::render_year(&ctx, year, place)),
         Job::ChronologyMonth { year, month, place } => {

@@ -44,6 +44,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ("topics.html", include_str!("../../templates/topics.html")),
     ("topic.html", include_str!("../../templates/topic.html")),
     (
+        "languages.html",
+        include_str!("../../templates/languages.html"),
+    ),
+    (
+        "language.html",
+        include_str!("../../templates/language.html"),
+    ),
+    (
         "chronology.html",
         include_str!("../../templates/chronology.html"),
     ),

@@ -83,6 +83,8 @@ pub struct Site {
     /// Per person of the configuration, the articles naming them, newest first.
     pub people: Vec<Vec<usize>>,
     pub places: Vec<Vec<usize>>,
+    /// Each language the articles are in, by code, with its articles.
+    pub languages: Vec<Language>,
     /// Per person and per place, the topics of its articles (see
     /// [`Site::entity_topics`]).
     entity_topics: PerKind<Vec<Vec<(usize, usize)>>>,
@@ -149,6 +151,7 @@ impl Site {
         let tagged = Tagged::new(&numbers, &tags);
         let [topics, people, places] =
             TagKind::ALL.map(|kind| newest_first_lists(&entries, &tagged.holders[kind]));
+        let languages = languages(&entries);
         let translations = translations(&entries, &mut diags);
         let (previous, next) = neighbours(&entries);
         let events = events(&entries);
@@ -160,6 +163,7 @@ impl Site {
             topics,
             people,
             places,
+            languages,
             entity_topics: tagged.entity_topics,
             related,
             previous,
@@ -288,6 +292,32 @@ fn newest_first_lists(entries: &[Entry], holders: &[Vec<usize>]) -> Vec<Vec<usiz
             let (dated, undated): (Vec<usize>, Vec<usize>) =
                 list.iter().partition(|&&i| entries[i].date().is_some());
             dated.into_iter().rev().chain(undated).collect()
+        })
+        .collect()
+}
+
+/// The articles in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// Its ISO 639-1 code, as the articles' `lang` gives it.
+    pub code: String,
+    /// Its articles, newest first.
+    pub articles: Vec<usize>,
+}
+
+/// Each language of the articles, by code, with its articles newest first.
+fn languages(entries: &[Entry]) -> Vec<Language> {
+    let mut by_code: std::collections::BTreeMap<&str, Vec<usize>> = Default::default();
+    for (i, e) in entries.iter().enumerate() {
+        by_code.entry(&e.article.meta.lang).or_default().push(i);
+    }
+    let (codes, holders): (Vec<&str>, Vec<Vec<usize>>) = by_code.into_iter().unzip();
+    codes
+        .into_iter()
+        .zip(newest_first_lists(entries, &holders))
+        .map(|(code, articles)| Language {
+            code: code.to_string(),
+            articles,
         })
         .collect()
 }

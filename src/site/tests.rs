@@ -86,6 +86,15 @@ fn topic_and_place_lists_are_newest_first() {
 }
 
 #[test]
+fn each_language_lists_its_articles_newest_first_by_code() {
+    let (site, _) = site(sample());
+    let codes: Vec<&str> = site.languages.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["de", "en"]);
+    assert_eq!(slugs(&site, &site.languages[0].articles), ["b2", "u"]);
+    assert_eq!(slugs(&site, &site.languages[1].articles), ["c", "b", "a"]);
+}
+
+#[test]
 fn neighbours_in_time_skip_the_undated() {
     let (site, _) = site(sample());
     let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();

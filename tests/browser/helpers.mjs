@@ -78,6 +78,8 @@ export const PAGES = [
   { name: "person", path: "people/kassym-jomart-tokayev/", lang: "en" },
   { name: "places index", path: "places/", lang: "en" },
   { name: "place", path: "places/baku/", lang: "en" },
+  { name: "languages index", path: "languages/", lang: "en" },
+  { name: "language", path: "languages/de/", lang: "en" },
   { name: "search", path: "search/", lang: "en", search: true },
   { name: "search with results", path: "search/?q=tokayev", lang: "en", search: true, results: true },
   { name: "missing page (404)", path: "no-such-page/", lang: "en", status: 404 },

@@ -58,6 +58,8 @@ function pageTypes(dir, wanted) {
     person: largest(dir, /^people\/[^/]+\//),
     "places index": "places/",
     place: largest(dir, /^places\/[^/]+\//),
+    "languages index": "languages/",
+    language: largest(dir, /^languages\/[^/]+\//),
     chronology: "chronology/",
     "chronology year": biggest(whole),
     "chronology year split by month": biggest(split),
@@ -125,7 +127,7 @@ describe("lighthouse, phone profile", () => {
   // The page list needs the built site; the tests are named before it is
   // built, so they look the page up when they run.
   const NAMES = [
-    "home", "article", "topics index", "topic", "people index", "person", "places index", "place",
+    "home", "article", "topics index", "topic", "people index", "person", "places index", "place", "languages index", "language",
     "chronology", "chronology year", "chronology year split by month", "chronology month",
     "chronology undated", "search", "search with results", "missing page (404)",
   ];

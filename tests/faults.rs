@@ -475,7 +475,9 @@ fn build_fails(root: &Path, out: &Path) -> String {
 
 #[test]
 fn a_full_disk_fails_the_build_with_a_clear_error_and_keeps_the_old_site() {
-    let disk = Disk::new("3m");
+    // Room for the committed site, its staging copy and the build it
+    // replaces, not for 150 more articles.
+    let disk = Disk::new("4m");
     let out = disk.path().join("public");
     let site = site(false, true);
     let root = site.path();

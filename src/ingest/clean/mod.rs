@@ -551,15 +551,16 @@ pub fn clean(text: &str) -> Cleaned {
         .filter(|&i| kind[i] == Kind::Unknown)
         .collect();
     let start = prose_start(&lines, &kind).unwrap_or(first_body);
+    let titles: Vec<usize> = leading
+        .iter()
+        .copied()
+        .filter(|&i| !is_control(&lines[i]))
+        .collect();
     let headline = title_before(&lines, &kind, start)
+        .or_else(|| repeated_title(&lines, &kind, start))
+        .or_else(|| titles.iter().copied().find(|&i| word_count(&lines[i]) >= 7))
         .or_else(|| {
-            leading
-                .iter()
-                .copied()
-                .find(|&i| word_count(&lines[i]) >= 7)
-        })
-        .or_else(|| {
-            leading
+            titles
                 .iter()
                 .copied()
                 .filter(|&i| word_count(&lines[i]) >= 3)
@@ -588,7 +589,13 @@ pub fn clean(text: &str) -> Cleaned {
         .map(|d| d.dates[0].0);
     if let Some(h) = headline {
         out.headline = Some(strip_headline_tags(&lines[h]));
-        kind[h] = Kind::Furniture;
+        // The page's header and the article both show it.
+        let folded = fold(&lines[h]);
+        for i in 0..start.max(h + 1) {
+            if i == h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
+                kind[i] = Kind::Furniture;
+            }
+        }
     }
     for &i in &leading {
         if Some(i) == headline {
@@ -704,6 +711,7 @@ const CONTROLS: &[&str] = &[
     "browser",
     "advertis",
     "report this ad",
+    "javascript",
 ];
 
 /// Whether a line reads as a title: three to twenty-five words, no final
@@ -712,12 +720,18 @@ const CONTROLS: &[&str] = &[
 fn is_title_shaped(line: &str) -> bool {
     let words = word_count(line);
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
-    let folded = fold(line);
     (3..=25).contains(&words)
         && !trimmed.ends_with(['.', ',', ':', ';', '…', '。', '：', '；'])
         && !BYLINE.is_match(line)
         && date_mentions::find(line).is_empty()
-        && !CONTROLS.iter().any(|c| folded.contains(c))
+        && !is_control(line)
+}
+
+/// Whether a line holds one of the page's controls ("Skip to content",
+/// "Sign in", "Enter Search Keywords").
+fn is_control(line: &str) -> bool {
+    let folded = fold(line);
+    CONTROLS.iter().any(|c| folded.contains(c))
 }
 
 /// A byline or a date line, which stand just under a headline.
@@ -751,6 +765,19 @@ fn title_before(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> 
         first -= 1;
     }
     Some(first)
+}
+
+/// A title-shaped line of four words or more that the dozen lines under
+/// it show again, above the article's first paragraph of prose: the page's
+/// header and the article's both carry the headline.
+fn repeated_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
+    let end = start.min(lines.len());
+    (0..end).find(|&i| {
+        kind[i] == Kind::Unknown
+            && word_count(&lines[i]) >= 4
+            && is_title_shaped(&lines[i])
+            && (i + 1..end.min(i + 13)).any(|j| fold(&lines[j]) == fold(&lines[i]))
+    })
 }
 
 /// The datelines at `indices` of `lines`, each placed against the headline

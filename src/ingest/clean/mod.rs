@@ -556,8 +556,8 @@ pub fn clean(text: &str) -> Cleaned {
         .copied()
         .filter(|&i| !is_control(&lines[i]))
         .collect();
-    let headline = title_before(&lines, &kind, start)
-        .or_else(|| repeated_title(&lines, &kind, start))
+    let headline = repeated_title(&lines, &kind, start)
+        .or_else(|| title_before(&lines, &kind, start))
         .or_else(|| titles.iter().copied().find(|&i| word_count(&lines[i]) >= 7))
         .or_else(|| {
             titles

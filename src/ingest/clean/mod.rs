@@ -592,7 +592,7 @@ pub fn clean(text: &str) -> Cleaned {
         // The page's header and the article both show it.
         let folded = fold(&lines[h]);
         for i in 0..start.max(h + 1) {
-            if i == h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
+            if i <= h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
                 kind[i] = Kind::Furniture;
             }
         }
@@ -684,8 +684,7 @@ pub fn clean(text: &str) -> Cleaned {
 fn prose_start(lines: &[String], kind: &[Kind]) -> Option<usize> {
     let n = lines.len();
     let text = |i: usize| kind[i] == Kind::Unknown && is_sentence(&lines[i]);
-    (0..n)
-        .find(|&i| text(i) && word_count(&lines[i]) >= 10 && (i + 1..n.min(i + 4)).any(|j| text(j)))
+    (0..n).find(|&i| text(i) && word_count(&lines[i]) >= 10 && (i + 1..n.min(i + 4)).any(&text))
 }
 
 /// Phrases of a page's own controls, folded: a line holding one is not a headline.

@@ -592,7 +592,7 @@ pub fn clean(text: &str) -> Cleaned {
         // The page's header and the article both show it.
         let folded = fold(&lines[h]);
         for i in 0..start.max(h + 1) {
-            if i <= h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
+            if i == h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
                 kind[i] = Kind::Furniture;
             }
         }
@@ -747,7 +747,8 @@ fn is_by_or_date(line: &str, kind: Kind) -> bool {
 /// byline or a date line follows within four lines, in the dozen lines above
 /// the article's first paragraph of prose (a standfirst or a caption may
 /// stand between them; a standfirst follows the headline, so the first
-/// such line of a run is the headline).
+/// such line of a run is the headline, unless it is a kicker of fewer than
+/// seven words).
 fn title_before(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
     let end = start.min(lines.len());
     let title = |i: usize| {
@@ -760,7 +761,7 @@ fn title_before(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> 
         .rev()
         .find(|&i| title(i))?;
     let mut first = last;
-    while first > 0 && title(first - 1) {
+    while first > 0 && title(first - 1) && word_count(&lines[first - 1]) >= 7 {
         first -= 1;
     }
     Some(first)

@@ -213,7 +213,8 @@ fn the_headline_is_the_title_a_byline_follows_above_the_prose() {
         c.headline.as_deref(),
         Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
     );
-    assert!(body(&c)[0].starts_with("The council met"));
+    assert!(body(&c).iter().any(|p| p.starts_with("The council met")));
+    assert!(!body(&c).iter().any(|p| p.starts_with("Harbour Town")));
 }
 
 #[test]
@@ -268,4 +269,15 @@ fn a_lone_sentence_among_menus_is_not_where_the_prose_starts() {
     ));
     let kind: Vec<Kind> = lines.iter().map(|l| judge(l)).collect();
     assert_eq!(prose_start(&lines, &kind), Some(4));
+}
+
+#[test]
+fn a_short_kicker_above_the_headline_does_not_take_its_place() {
+    let c = cleaned(&format!(
+        "Menu\n\nHarbour news\n\nHarbour Town Votes to Rebuild Its Old Stone Pier\n\nBy Jane Roe\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
+    );
 }

@@ -222,6 +222,19 @@ fn print_misses(outcomes: &[Outcome]) {
     println!("### misses\n");
     for o in outcomes {
         let mut lines = Vec::new();
+        if o.error.is_none() && !o.headline_ok() {
+            lines.push(format!(
+                "headline{}: got {:?}, want {:?}{}",
+                if o.generated { " (generated)" } else { "" },
+                o.title,
+                o.expected.title.as_deref().unwrap_or(""),
+                if o.title_in_copy {
+                    " (a line of the copy reads as it)"
+                } else {
+                    ""
+                }
+            ));
+        }
         let want_date = o.expected.publication_date().map(|d| d.iso());
         if !matches!(o.date, DateOutcome::Right | DateOutcome::NoneExpected) {
             lines.push(format!(

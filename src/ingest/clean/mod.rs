@@ -550,12 +550,17 @@ pub fn clean(text: &str) -> Cleaned {
     let leading: Vec<usize> = (0..first_body)
         .filter(|&i| kind[i] == Kind::Unknown)
         .collect();
-    let headline = leading
+    let start = prose_start(&lines, &kind).unwrap_or(first_body);
+    let titles: Vec<usize> = leading
         .iter()
         .copied()
-        .find(|&i| word_count(&lines[i]) >= 7)
+        .filter(|&i| !is_control(&lines[i]))
+        .collect();
+    let headline = repeated_title(&lines, &kind, start)
+        .or_else(|| title_before(&lines, &kind, start))
+        .or_else(|| titles.iter().copied().find(|&i| word_count(&lines[i]) >= 7))
         .or_else(|| {
-            leading
+            titles
                 .iter()
                 .copied()
                 .filter(|&i| word_count(&lines[i]) >= 3)
@@ -582,10 +587,18 @@ pub fn clean(text: &str) -> Cleaned {
         .iter()
         .find(|d| !d.is_header() && d.place != Place::AfterText)
         .map(|d| d.dates[0].0);
+    if let Some(h) = headline {
+        out.headline = Some(strip_headline_tags(&lines[h]));
+        // The page's header and the article both show it.
+        let folded = fold(&lines[h]);
+        for i in 0..start.max(h + 1) {
+            if i == h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
+                kind[i] = Kind::Furniture;
+            }
+        }
+    }
     for &i in &leading {
         if Some(i) == headline {
-            out.headline = Some(strip_headline_tags(&lines[i]));
-            kind[i] = Kind::Furniture;
         } else if headline.is_none_or(|h| i < h) || word_count(&lines[i]) < 6 {
             kind[i] = Kind::Furniture;
         }
@@ -663,6 +676,108 @@ pub fn clean(text: &str) -> Cleaned {
     out.source_name = found.as_ref().map(|(name, _)| spelling_in(name, text));
     out.source_found = found.map(|(_, how)| how);
     out
+}
+
+/// The article's first paragraph of prose: a sentence of ten words or more
+/// with more text within the next three lines. A lone sentence among menus
+/// (a cookie notice, a site's motto, a sign-up plea) is not one.
+fn prose_start(lines: &[String], kind: &[Kind]) -> Option<usize> {
+    let n = lines.len();
+    let text = |i: usize| kind[i] == Kind::Unknown && is_sentence(&lines[i]);
+    (0..n).find(|&i| text(i) && word_count(&lines[i]) >= 10 && (i + 1..n.min(i + 4)).any(&text))
+}
+
+/// Phrases of a page's own controls, folded: a line holding one is not a headline.
+const CONTROLS: &[&str] = &[
+    "skip to",
+    "jump to",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "subscribe",
+    "newsletter",
+    "cookie",
+    "search",
+    "menu",
+    "notification",
+    "download",
+    "share on",
+    "click here",
+    "follow us",
+    "zip code",
+    "browser",
+    "advertis",
+    "report this ad",
+    "javascript",
+];
+
+/// Whether a line reads as a title: three to twenty-five words, no final
+/// full stop, colon or ellipsis (a question or an exclamation may be one),
+/// no date, not a byline and none of the page's controls.
+fn is_title_shaped(line: &str) -> bool {
+    let words = word_count(line);
+    let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
+    (3..=25).contains(&words)
+        && !trimmed.ends_with(['.', ',', ':', ';', '…', '。', '：', '；'])
+        && !BYLINE.is_match(line)
+        && date_mentions::find(line).is_empty()
+        && !is_control(line)
+}
+
+/// Whether a line holds one of the page's controls ("Skip to content",
+/// "Sign in", "Enter Search Keywords").
+fn is_control(line: &str) -> bool {
+    let folded = fold(line);
+    CONTROLS.iter().any(|c| folded.contains(c))
+}
+
+/// A byline or a date line, which stand just under a headline.
+fn is_by_or_date(line: &str, kind: Kind) -> bool {
+    kind == Kind::Dateline
+        || (word_count(line) <= 15
+            && (BYLINE.is_match(line)
+                || fold(line).starts_with("posted ")
+                || !date_mentions::find(line).is_empty()
+                || RELATIVE_TIME.is_match(line)))
+}
+
+/// The headline: the first title-shaped line of five words or more that a
+/// byline or a date line follows within four lines, in the dozen lines above
+/// the article's first paragraph of prose (a standfirst or a caption may
+/// stand between them; a standfirst follows the headline, so the first
+/// such line of a run is the headline, unless it is a kicker of fewer than
+/// seven words).
+fn title_before(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
+    let end = start.min(lines.len());
+    let title = |i: usize| {
+        kind[i] == Kind::Unknown && word_count(&lines[i]) >= 5 && is_title_shaped(&lines[i])
+    };
+    let by_or_date = (start.saturating_sub(12)..end)
+        .rev()
+        .find(|&j| is_by_or_date(&lines[j], kind[j]))?;
+    let last = (by_or_date.saturating_sub(4)..by_or_date)
+        .rev()
+        .find(|&i| title(i))?;
+    let mut first = last;
+    while first > 0 && title(first - 1) && word_count(&lines[first - 1]) >= 7 {
+        first -= 1;
+    }
+    Some(first)
+}
+
+/// A title-shaped line of four words or more that the dozen lines under
+/// it show again, above the article's first paragraph of prose: the page's
+/// header and the article's both carry the headline.
+fn repeated_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
+    let end = start.min(lines.len());
+    (0..end).find(|&i| {
+        kind[i] == Kind::Unknown
+            && word_count(&lines[i]) >= 4
+            && is_title_shaped(&lines[i])
+            && (i + 1..end.min(i + 13)).any(|j| fold(&lines[j]) == fold(&lines[i]))
+    })
 }
 
 /// The datelines at `indices` of `lines`, each placed against the headline

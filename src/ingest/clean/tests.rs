@@ -201,3 +201,83 @@ fn only_furniture_leaves_nothing() {
     let c = cleaned("Featured\n\nShare\n\nTags:\n\nBack to top button");
     assert!(c.blocks.is_empty());
 }
+
+const PROSE: &str = "The council met on a grey morning and talked for four hours about the harbour, the roads and the money it would cost.\n\nMembers agreed that the work would start in spring and that the town would pay half of it.";
+
+#[test]
+fn the_headline_is_the_title_a_byline_follows_above_the_prose() {
+    let c = cleaned(&format!(
+        "Sign up or log in to join the discussion and keep up with all the news here.\n\nNews\n\nSport\n\nWeather\n\nLocal News\n\nHarbour Town Votes to Rebuild Its Old Stone Pier\n\nBy Jane Roe\n\nMarch 3, 2021\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
+    );
+    assert!(body(&c).iter().any(|p| p.starts_with("The council met")));
+    assert!(!body(&c).iter().any(|p| p.starts_with("Harbour Town")));
+}
+
+#[test]
+fn a_standfirst_under_the_headline_does_not_take_its_place() {
+    let c = cleaned(&format!(
+        "Menu\n\nHome\n\nHarbour Town Votes to Rebuild Its Old Stone Pier\n\nThe old pier has stood since the war and needs new stones\n\nBy Jane Roe\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
+    );
+}
+
+#[test]
+fn a_headline_shown_twice_above_the_text_is_the_headline_and_leaves_the_body() {
+    let c = cleaned(&format!(
+        "Harbour Town Votes to Rebuild Its Old Stone Pier\n\nShare on Facebook\n\nShare by email\n\nHarbour Town Votes to Rebuild Its Old Stone Pier\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
+    );
+    assert!(!body(&c).iter().any(|p| p.starts_with("Harbour Town")));
+}
+
+#[test]
+fn the_pages_controls_are_never_the_headline() {
+    let c = cleaned(&format!(
+        "Skip to contentSkip to site index\n\nEnter Search Keywords and find what you need\n\nHarbour Town Votes to Rebuild Pier\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Pier")
+    );
+}
+
+#[test]
+fn title_shaped_lines_have_no_final_stop_no_date_and_no_byline() {
+    assert!(is_title_shaped("Harbour Town Votes to Rebuild Its Pier"));
+    assert!(is_title_shaped("Is the old pier worth saving?"));
+    assert!(!is_title_shaped("The old pier has stood since the war."));
+    assert!(!is_title_shaped("By Jane Roe and John Doe"));
+    assert!(!is_title_shaped("Published March 3, 2021 at noon"));
+    assert!(!is_title_shaped("Sign in to your account"));
+    assert!(!is_title_shaped("Pier"));
+}
+
+#[test]
+fn a_lone_sentence_among_menus_is_not_where_the_prose_starts() {
+    let lines: Vec<String> = split_paragraphs(&format!(
+        "We use cookies to make this site work and to show you the things you may like best.\n\nNews\n\nSport\n\nWeather\n\n{PROSE}"
+    ));
+    let kind: Vec<Kind> = lines.iter().map(|l| judge(l)).collect();
+    assert_eq!(prose_start(&lines, &kind), Some(4));
+}
+
+#[test]
+fn a_short_kicker_above_the_headline_does_not_take_its_place() {
+    let c = cleaned(&format!(
+        "Menu\n\nHarbour news\n\nHarbour Town Votes to Rebuild Its Old Stone Pier\n\nBy Jane Roe\n\n{PROSE}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
+    );
+}

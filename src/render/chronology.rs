@@ -270,14 +270,7 @@ pub(super) fn render_undated(ctx: &Ctx, number: usize) -> Result<Page> {
         articles: &site.chronology.undated,
         address: &address,
     };
-    let mut c = ctx.context(list.page_view(ctx, number));
-    let cards: Vec<Card> = list
-        .slice(site, number)
-        .iter()
-        .map(|&i| Card::new(site, i))
-        .collect();
-    c.insert("articles", &cards);
-    c.insert("pager", &list.pager(site, number));
+    let mut c = list.context(ctx, number, |i| Card::new(site, i));
     c.insert("chronology_url", &site.url(route::CHRONOLOGY));
     c.insert("count", &site.chronology.undated.len());
     ctx.page("chronology-undated.html", &address(number), &c)

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::views::{Pager, description};
+use super::views::{Card, Pager, description};
 use super::{Page, Renderer};
 use crate::config::EntityKind;
 use crate::error::Result;
@@ -173,6 +173,25 @@ impl List<'_> {
     pub fn pager(&self, site: &Site, number: usize) -> Pager {
         let first = site.url(&(self.address)(1));
         Pager::new(&first, number, page_count(site, self.articles))
+    }
+
+    /// The context of page `number`: its facts, its articles as `card`
+    /// makes them, and its pager.
+    pub fn context<'a>(
+        &self,
+        ctx: &Ctx<'a>,
+        number: usize,
+        card: impl Fn(usize) -> Card<'a>,
+    ) -> Context {
+        let mut c = ctx.context(self.page_view(ctx, number));
+        let cards: Vec<Card> = self
+            .slice(ctx.site, number)
+            .iter()
+            .map(|&i| card(i))
+            .collect();
+        c.insert("articles", &cards);
+        c.insert("pager", &self.pager(ctx.site, number));
+        c
     }
 }
 

@@ -96,15 +96,8 @@ pub(super) fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
         articles: &site.topics[t],
         address: &address,
     };
-    let mut c = ctx.context(list.page_view(ctx, number));
+    let mut c = list.context(ctx, number, |i| Card::with_excerpt(site, i, t));
     c.insert("topic", &topic_view(site, t));
-    let cards: Vec<Card> = list
-        .slice(site, number)
-        .iter()
-        .map(|&i| Card::with_excerpt(site, i, t))
-        .collect();
-    c.insert("articles", &cards);
-    c.insert("pager", &list.pager(site, number));
     ctx.page("topic.html", &address(number), &c)
 }
 
@@ -162,14 +155,7 @@ pub(super) fn render_language(ctx: &Ctx, l: usize, number: usize) -> Result<Page
         articles: &site.languages[l].articles,
         address: &address,
     };
-    let mut c = ctx.context(list.page_view(ctx, number));
-    let cards: Vec<Card> = list
-        .slice(site, number)
-        .iter()
-        .map(|&i| Card::new(site, i))
-        .collect();
-    c.insert("articles", &cards);
-    c.insert("pager", &list.pager(site, number));
+    let mut c = list.context(ctx, number, |i| Card::new(site, i));
     c.insert("language", &view);
     ctx.page("language.html", &address(number), &c)
 }
@@ -267,16 +253,9 @@ pub(super) fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize
         articles: &site.entity_articles(kind)[i],
         address: &address,
     };
-    let mut c = ctx.context(list.page_view(ctx, number));
+    let mut c = list.context(ctx, number, |a| Card::new(site, a));
     c.insert("kind", kind.key());
     c.insert("noun", kind.noun());
-    let cards: Vec<Card> = list
-        .slice(site, number)
-        .iter()
-        .map(|&a| Card::new(site, a))
-        .collect();
-    c.insert("articles", &cards);
-    c.insert("pager", &list.pager(site, number));
     c.insert("entity", &en);
     ctx.page("entity.html", &address(number), &c)
 }

@@ -39,4 +39,5 @@ pub mod render;
 pub mod route;
 pub mod serve;
 pub mod site;
+pub mod stories;
 pub mod text;

@@ -43,6 +43,11 @@ pub fn article(slug: &str) -> String {
     format!("articles/{slug}/")
 }
 
+/// A story's reports side by side: `stories/<slug>/`.
+pub fn story(slug: &str) -> String {
+    format!("stories/{slug}/")
+}
+
 /// Page `number` (from 1) of a topic's articles: `topics/<slug>/`, then
 /// `topics/<slug>/page/2/`, ...
 pub fn topic(slug: &str, number: usize) -> String {

@@ -97,7 +97,7 @@ fn each_topic_page_lists_exactly_its_articles_newest_first() {
 
 /// The lines of a chronology page as `datetime kind`.
 fn lines(doc: &scraper::Html) -> Vec<String> {
-    select(doc, ".year .timeline li, .latest-lines .timeline li")
+    select(doc, ".year .timeline > li, .latest-lines .timeline > li")
         .iter()
         .map(|li| {
             let time = li
@@ -131,9 +131,10 @@ fn the_chronology_runs_oldest_first_year_by_year_with_precision_and_events() {
         .iter()
         .map(|tr| tr.text().collect::<Vec<_>>().join(" "))
         .collect();
+    // summit-2023 and gipfel-2023 (translations) are one story: one line.
     assert_eq!(
         rows,
-        ["2024 1 0", "2023 3 0", "2022 0 1", "2005 1 1", "Undated 1"]
+        ["2024 1 0", "2023 2 0", "2022 0 1", "2005 1 1", "Undated 1"]
     );
     // The latest lines, newest first.
     assert_eq!(
@@ -141,7 +142,7 @@ fn the_chronology_runs_oldest_first_year_by_year_with_precision_and_events() {
         [
             "2024-03 t-article",
             "2023-11-24 t-article",
-            "2023-11-24 t-article"
+            "2023 t-article"
         ]
     );
     // Each year's page, followed from the way in, oldest first.
@@ -171,9 +172,14 @@ fn the_chronology_runs_oldest_first_year_by_year_with_precision_and_events() {
             "2022-08-24 t-event",
             "2023 t-article",
             "2023-11-24 t-article",
-            "2023-11-24 t-article",
             "2024-03 t-article",
         ]
+    );
+    let y2023 = html(&files, "chronology/2023/index.html");
+    assert_eq!(
+        attrs(&y2023, "#a-gipfel-2023 .story-reports li", "id"),
+        ["a-summit-2023"],
+        "the story's other report is under its line"
     );
     assert_eq!(
         headings,
@@ -202,9 +208,13 @@ fn the_chronology_runs_oldest_first_year_by_year_with_precision_and_events() {
 #[test]
 fn every_link_into_the_chronology_finds_its_line() {
     // One page a line: every year with more than one line is split by
-    // month, and a month with two lines goes on to a second page.
+    // month, and a month with two lines goes on to a second page (the two
+    // translations of 24 November stand alone, each a line of its own).
     for per_page in [1, 400] {
         let site = fixture("site");
+        let gipfel = read(site.path(), "content/gipfel-2023.md")
+            .replace("lang: de\n", "lang: de\nstory: none\n");
+        write(site.path(), "content/gipfel-2023.md", gipfel);
         let config = read(site.path(), "site.toml").replace(
             "paginate = 2",
             &format!("paginate = 2\nchronology_paginate = {per_page}"),

@@ -21,7 +21,7 @@ pub use locator::Locator;
 pub use write::{quoted, scalar, write};
 
 /// Every key an article may have, in the order they are written.
-pub const KEYS: [&str; 13] = [
+pub const KEYS: [&str; 14] = [
     "title",
     "generated",
     "date",
@@ -33,6 +33,7 @@ pub const KEYS: [&str; 13] = [
     "source",
     "events",
     "translations",
+    "story",
     "duplicate",
     "slug",
 ];
@@ -57,9 +58,21 @@ pub struct FrontMatter {
     pub source: Option<Source>,
     pub events: Vec<Event>,
     pub translations: Vec<String>,
+    /// `story: <slug>`: the story the article reports, shared with the
+    /// other reports of it; `story: none` keeps it out of every story.
+    pub story: Option<Story>,
     /// `duplicate: keep`: this article's text is also another's, on purpose.
     pub keep_duplicate: bool,
     pub slug: Option<String>,
+}
+
+/// What an editor says of an article's story.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Story {
+    /// `story: <slug>`: one story with every article of the same key.
+    Key(String),
+    /// `story: none`: a report of its own, whatever it shares with others.
+    Alone,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -291,6 +304,7 @@ impl Reader<'_> {
             "summary" => self.summary(value, at),
             "slug" => self.slug(value, at),
             "duplicate" => self.duplicate(value, at),
+            "story" => self.story(value, at),
             "topics" | "people" | "places" | "translations" | "generated" => {
                 self.list(key, value, at)
             }
@@ -396,6 +410,33 @@ impl Reader<'_> {
                  another article also has); to drop the duplicate, delete one of the files"
                     .into(),
             ),
+        }
+    }
+
+    fn story(&mut self, value: &Value, at: (usize, usize)) {
+        let Some(text) = scalar_text(value) else {
+            return self.problem(
+                at,
+                "`story` takes one slug, e.g. `story: aliyev-visits-astana`, or `none`".into(),
+            );
+        };
+        let key = text.trim();
+        if key == "none" {
+            self.fm.story = Some(Story::Alone);
+        } else if is_slug(key) {
+            self.fm.story = Some(Story::Key(key.to_string()));
+        } else {
+            let fixed = match crate::text::slugify(key, "en", 80) {
+                f if f.is_empty() => "a-short-name".to_string(),
+                f => f,
+            };
+            self.problem(
+                self.locator.value("story", key),
+                format!(
+                    "story \"{key}\" may hold only a-z, 0-9 and single hyphens; e.g. `story: \
+                     {fixed}` (the same on every report of the story), or `story: none`"
+                ),
+            );
         }
     }
 

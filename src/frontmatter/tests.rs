@@ -195,6 +195,7 @@ fn written_front_matter_reads_back_the_same() {
             text: "Treaty: signed".into(),
         }],
         translations: vec!["other".into()],
+        story: Some(Story::Key("aliyev-in-astana".into())),
         keep_duplicate: true,
         slug: Some("x-y".into()),
     };
@@ -421,4 +422,25 @@ fn duplicate_keep_reads_back_and_nothing_else_is_taken() {
             .starts_with("`duplicate` takes only `keep`"),
         "{problems:?}"
     );
+}
+
+#[test]
+fn story_takes_a_slug_or_none() {
+    let fm = parse_ok("title: A\nlang: en\nstory: summit-2024\n");
+    assert_eq!(fm.story, Some(Story::Key("summit-2024".into())));
+    assert!(write(&fm).contains("\nstory: summit-2024\n"));
+    let fm = parse_ok("title: A\nlang: en\nstory: none\n");
+    assert_eq!(fm.story, Some(Story::Alone));
+    assert!(write(&fm).contains("\nstory: none\n"));
+    assert_eq!(parse_ok("title: A\nlang: en\n").story, None);
+    let (_, problems) = parse("title: A\nlang: en\nstory: The Summit\n", 2);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].line, 4);
+    assert!(
+        problems[0].message.contains("e.g. `story: the-summit`"),
+        "{}",
+        problems[0].message
+    );
+    let (_, problems) = parse("title: A\nlang: en\nstory: [a, b]\n", 2);
+    assert!(problems[0].message.starts_with("`story` takes one slug"));
 }

@@ -2,7 +2,7 @@
 //! where a YAML reader would take them for something else, so that an
 //! editor's diff stays small and every reader reads back the same.
 
-use super::FrontMatter;
+use super::{FrontMatter, Story};
 
 /// Writes front matter, `---` lines included, keys in [`KEYS`](super::KEYS) order, empty
 /// fields left out.
@@ -69,6 +69,11 @@ pub fn write(fm: &FrontMatter) -> String {
     }
     if !fm.translations.is_empty() {
         out.push_str(&format!("translations: {}\n", list(&fm.translations)));
+    }
+    match &fm.story {
+        Some(Story::Key(key)) => out.push_str(&format!("story: {}\n", scalar(key))),
+        Some(Story::Alone) => out.push_str("story: none\n"),
+        None => {}
     }
     if fm.keep_duplicate {
         out.push_str("duplicate: keep\n");

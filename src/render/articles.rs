@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Page;
 use super::context::{Alternate, Ctx};
+use super::stories::{StoryLink, story_link};
 use super::views::{Card, DateView, Link, description, entity_links, topic_links};
 use crate::config::EntityKind;
 use crate::error::Result;
@@ -37,6 +38,9 @@ struct ArticleView<'a> {
     previous: Option<Card<'a>>,
     next: Option<Card<'a>>,
     translations: Vec<TranslationView<'a>>,
+    /// The story it is a report of, with the reports that are not its
+    /// translations (those are listed apart).
+    story: Option<StoryLink<'a>>,
     has_code: bool,
     json_ld: String,
     words: usize,
@@ -107,6 +111,7 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
         previous: site.previous[i].map(|j| Card::new(site, j)),
         next: site.next[i].map(|j| Card::new(site, j)),
         translations: translations(site, i),
+        story: story_link(site, i, &site.translations[i]),
         has_code: e.body.has_code,
         json_ld,
         words,

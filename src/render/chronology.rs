@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::Page;
 use super::context::{Ctx, List};
+use super::stories::{StoryLink, story_link};
 use super::views::{Card, DateView, Pager};
 use crate::date::PartialDate;
 use crate::error::Result;
@@ -33,6 +34,8 @@ pub struct LineView<'a> {
     pub lang: &'a str,
     /// For an event: the article that mentions it.
     pub source_title: Option<&'a str>,
+    /// For the first report of a story: the story, with its other reports.
+    pub story: Option<StoryLink<'a>>,
 }
 
 /// The lines of one month (or of the part of a year whose month is not
@@ -318,6 +321,7 @@ fn line_view(site: &Site, line: Line) -> LineView<'_> {
                 url: &e.url,
                 lang: &e.article.meta.lang,
                 source_title: None,
+                story: story_link(site, i, &[]),
             }
         }
         Line::Event(k) => {
@@ -331,6 +335,7 @@ fn line_view(site: &Site, line: Line) -> LineView<'_> {
                 url: &e.url,
                 lang: &e.article.meta.lang,
                 source_title: Some(e.article.title()),
+                story: None,
             }
         }
     }

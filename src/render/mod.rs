@@ -9,7 +9,8 @@
 //! - `context`: what every page's template sees (`site`, `page`);
 //!   `views`: the small views of articles, links and pagers lists share;
 //! - the pages, as readers meet them: `articles`, `lists` (home, topics,
-//!   people and places), `chronology`, `search`, `feeds`, `sitemaps`.
+//!   people and places), `chronology`, `stories`, `search`, `feeds`,
+//!   `sitemaps`.
 //!
 //! Every address comes from `crate::route`.
 
@@ -22,6 +23,7 @@ mod lists;
 pub mod plan;
 pub mod search;
 mod sitemaps;
+mod stories;
 pub mod templates;
 pub mod views;
 

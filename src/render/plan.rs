@@ -3,7 +3,7 @@
 //! renders the whole plan; `serve` renders one job when a page is asked for.
 
 use super::context::{Ctx, page_count};
-use super::{Page, Renderer, articles, chronology, feeds, lists, search, sitemaps};
+use super::{Page, Renderer, articles, chronology, feeds, lists, search, sitemaps, stories};
 use crate::config::EntityKind;
 use crate::error::Result;
 use crate::route;
@@ -48,6 +48,8 @@ pub enum Job {
     },
     /// Page `page` (from 1) of the undated articles.
     ChronologyUndated(usize),
+    /// A story's reports side by side, by its number in `site.stories`.
+    Story(usize),
     EntityIndex(EntityKind),
     Entity {
         kind: EntityKind,
@@ -127,6 +129,9 @@ pub fn plan(site: &Site) -> Vec<(String, Job)> {
     }
     for (i, e) in site.entries.iter().enumerate() {
         plan.push((route::file(&route::article(e.slug())), Job::Article(i)));
+    }
+    for (s, story) in site.stories.iter().enumerate() {
+        plan.push((route::file(&route::story(&story.slug)), Job::Story(s)));
     }
     for (t, topic) in site.config.topics.iter().enumerate() {
         for page in 1..=page_count(site, &site.topics[t]) {
@@ -210,6 +215,7 @@ pub fn render_job(
             one(chronology::render_month(&ctx, year, month, place))
         }
         Job::ChronologyUndated(page) => one(chronology::render_undated(&ctx, page)),
+        Job::Story(s) => one(stories::render_story(&ctx, s)),
         Job::EntityIndex(kind) => one(lists::render_entity_index(&ctx, kind)),
         Job::Entity { kind, entity, page } => one(lists::render_entity(&ctx, kind, entity, page)),
         Job::Search => one(search::render_search_page(&ctx)),

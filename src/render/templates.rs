@@ -72,6 +72,7 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/entities.html"),
     ),
     ("entity.html", include_str!("../../templates/entity.html")),
+    ("story.html", include_str!("../../templates/story.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("feed.xml", include_str!("../../templates/feed.xml")),

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use super::{DatedEvent, Entry};
+use super::{DatedEvent, Entry, Story};
 use crate::date::PartialDate;
 use crate::route;
 
@@ -84,7 +84,8 @@ pub struct Chronology {
     pub undated: Vec<usize>,
     /// Lines a page holds.
     pub per_page: usize,
-    /// Per article, the place of its line; `None` for the undated.
+    /// Per article, the place of its line (for a story's later report, the
+    /// place of the story's line); `None` for the undated.
     article_places: Vec<Option<Place>>,
     /// Per article, the places of its events' lines, in its order.
     event_places: Vec<Vec<Place>>,
@@ -92,12 +93,28 @@ pub struct Chronology {
 
 impl Chronology {
     /// The chronology of `entries` (in the site's order: dated by date, then
-    /// undated) and `events` (by date), with `per_page` lines a page.
-    pub fn new(entries: &[Entry], events: &[DatedEvent], per_page: usize) -> Self {
+    /// undated) and `events` (by date), with `per_page` lines a page. A
+    /// story is one line, its first report's, with the other reports under it.
+    pub fn new(
+        entries: &[Entry],
+        events: &[DatedEvent],
+        stories: &[Story],
+        per_page: usize,
+    ) -> Self {
         let per_page = per_page.max(1);
         let mut keyed: Vec<(PartialDate, u8, usize)> = Vec::new();
         let mut undated = Vec::new();
+        // The reports after a story's first have no line of their own.
+        let mut lead = vec![None; entries.len()];
+        for story in stories {
+            for &i in &story.reports[1..] {
+                lead[i] = Some(story.reports[0]);
+            }
+        }
         for (i, e) in entries.iter().enumerate() {
+            if lead[i].is_some() {
+                continue;
+            }
             match e.date() {
                 Some(date) => keyed.push((date, 0, i)),
                 None => undated.push(i),
@@ -146,6 +163,11 @@ impl Chronology {
             event_places: Vec::new(),
         };
         chronology.place_lines(events);
+        for (i, lead) in lead.into_iter().enumerate() {
+            if let Some(lead) = lead {
+                chronology.article_places[i] = chronology.article_places[lead];
+            }
+        }
         chronology
     }
 

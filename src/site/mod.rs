@@ -5,8 +5,8 @@
 //!
 //! Assembly goes in named steps: render the bodies (`bodies`), make each
 //! entry and check its links (`links`), index the tags (`tags`), then
-//! translations, neighbours in time, events and the chronology's pages
-//! (`chronology`). Related articles
+//! translations, neighbours in time, events, stories (`stories`) and the
+//! chronology's pages (`chronology`). Related articles
 //! (`related`) are found when a page asks.
 
 pub mod bodies;
@@ -14,6 +14,7 @@ pub mod body;
 pub mod chronology;
 pub mod links;
 mod related;
+pub mod stories;
 pub mod tags;
 
 use std::collections::HashMap;
@@ -33,6 +34,7 @@ pub use chronology::Chronology;
 use links::ArticleLinks;
 pub use links::SiteLink;
 use related::RelatedIndex;
+pub use stories::Story;
 use tags::{PerKind, Tag, TagKind, TagNumbers, Tagged};
 
 /// An article with what the site made of it.
@@ -94,6 +96,10 @@ pub struct Site {
     pub translations: Vec<Vec<usize>>,
     /// Every dated event, by date.
     pub events: Vec<DatedEvent>,
+    /// The stories: the reports of one event, two or more, by their first report.
+    pub stories: Vec<Story>,
+    /// Per article, the number of its story in `stories`.
+    pub story_of: Vec<Option<usize>>,
     /// The articles and events by year and month, and the page of each.
     pub chronology: Chronology,
 }
@@ -155,7 +161,9 @@ impl Site {
         let translations = translations(&entries, &mut diags);
         let (previous, next) = neighbours(&entries);
         let events = events(&entries);
-        let chronology = Chronology::new(&entries, &events, config.chronology_paginate);
+        let (stories, story_of, lone_keys) = stories::find(&config, &entries, &tags, &translations);
+        diags.extend(lone_keys);
+        let chronology = Chronology::new(&entries, &events, &stories, config.chronology_paginate);
         let related = RelatedIndex::new(&entries, tags, tagged.holders);
         let site = Site {
             config,
@@ -170,6 +178,8 @@ impl Site {
             next,
             translations,
             events,
+            stories,
+            story_of,
             chronology,
         };
         (site, diags)

@@ -263,8 +263,9 @@ fn a_year_with_more_lines_than_a_page_splits_by_month_and_each_line_knows_its_pa
     ));
     let (site, _) = site(articles);
     let index = |slug: &str| site.entries.iter().position(|e| e.slug() == slug).unwrap();
-    // 2023: y (month unknown), the visit in March, then b, the talks, b2 and d in November.
-    let chronology = Chronology::new(&site.entries, &site.events, 2);
+    // 2023: y (month unknown), the visit in March, then b, the talks, b2 and d
+    // in November; b and b2 (translations, one story) as lines of their own.
+    let chronology = Chronology::new(&site.entries, &site.events, &[], 2);
     let years: Vec<(i32, usize, usize, bool)> = chronology
         .years
         .iter()
@@ -318,7 +319,7 @@ fn a_year_with_more_lines_than_a_page_splits_by_month_and_each_line_knows_its_pa
     );
     assert_eq!(chronology.event_address(index("d"), 3, "d"), None);
     // With room for the year, it stays whole.
-    let whole = Chronology::new(&site.entries, &site.events, 6);
+    let whole = Chronology::new(&site.entries, &site.events, &[], 6);
     assert!(!whole.years[1].is_split());
     assert_eq!(
         whole.article_address(index("d"), "d"),

@@ -226,6 +226,7 @@ pub(super) fn finish(r: Reading) -> Explanation {
         }),
         events: found_events.iter().map(|f| f.event.clone()).collect(),
         translations: Vec::new(),
+        story: None,
         keep_duplicate: false,
         slug: None,
     };

@@ -62,7 +62,10 @@ pub struct LoneKey {
 }
 
 /// How alike two reports must be (0 to 1) to be one story.
-const THRESHOLD: f64 = 0.5;
+const THRESHOLD: f64 = 0.6;
+/// Reports that share fewer people and places are never one story: one
+/// name in common (a country, a capital) says little.
+const MIN_SHARED: usize = 2;
 /// What a headline naming one of the same people or places adds.
 const TITLE_BONUS: f64 = 0.15;
 /// What reports with topics that share none lose.
@@ -106,11 +109,12 @@ impl Weights {
                 *holders.entry(n).or_default() += 1;
             }
         }
-        // Inverse document frequency: a name every report holds counts nothing.
+        // Inverse document frequency, smoothed: a name every report holds
+        // counts ln 2, one that one report in a hundred holds ln 101.
         let total = reports.len() as f64;
         let weight = holders
             .into_iter()
-            .map(|(n, h)| (n, (total / h as f64).ln()))
+            .map(|(n, h)| (n, (1.0 + total / h as f64).ln()))
             .collect();
         Weights { weight }
     }
@@ -133,7 +137,7 @@ impl Weights {
         {
             return None;
         }
-        let mut s = self.jaccard(&a.names, &b.names)?;
+        let mut s = self.alike(&a.names, &b.names)?;
         // Headlines that name the same rare people and places add the more.
         s += TITLE_BONUS * titles.unwrap_or(0.0);
         if !a.topics.is_empty() && !b.topics.is_empty() && !shares(&a.topics, &b.topics) {
@@ -144,42 +148,78 @@ impl Weights {
 }
 
 impl Weights {
-    /// The weighted Jaccard index of two sorted lists of names: the weight
-    /// they share over the weight of either; `None` when they share no
-    /// weight.
-    fn jaccard(&self, a: &[Name], b: &[Name]) -> Option<f64> {
-        let (mut both, mut either) = (0.0, 0.0);
-        merge(a, b, |n, shared| {
+    /// How much of their weight two sorted lists of names share: `(both,
+    /// weight of a, weight of b, how many names they share)`.
+    fn shared(&self, a: &[Name], b: &[Name]) -> (f64, f64, f64, usize) {
+        let (mut both, mut wa, mut wb, mut count) = (0.0, 0.0, 0.0, 0);
+        merge(a, b, |n, side| {
             let w = self.of(n);
-            either += w;
-            if shared {
-                both += w;
+            match side {
+                Side::Both => {
+                    count += 1;
+                    both += w;
+                    wa += w;
+                    wb += w;
+                }
+                Side::A => wa += w,
+                Side::B => wb += w,
             }
         });
-        (both > 0.0).then(|| both / either)
+        (both, wa, wb, count)
+    }
+
+    /// The weighted Jaccard index of two lists of names: the weight they
+    /// share over the weight of either; `None` when they share none.
+    fn jaccard(&self, a: &[Name], b: &[Name]) -> Option<f64> {
+        let (both, wa, wb, _) = self.shared(a, b);
+        (both > 0.0).then(|| both / (wa + wb - both))
+    }
+
+    /// How alike two reports' names are: the mean of their Jaccard index and
+    /// of how much of the lighter one's weight the other holds. A short
+    /// report that names a few of the people and places a long one names is
+    /// as much a report of its event as the long one; the Jaccard half keeps
+    /// a report that names only the country or two the whole archive names
+    /// from matching every report that names them too.
+    fn alike(&self, a: &[Name], b: &[Name]) -> Option<f64> {
+        let (both, wa, wb, count) = self.shared(a, b);
+        if both <= 0.0 || count < MIN_SHARED {
+            return None;
+        }
+        let jaccard = both / (wa + wb - both);
+        let contained = both / wa.min(wb);
+        Some((jaccard + contained) / 2.0)
     }
 }
 
-/// Calls `f` once for each item of two sorted lists, saying whether both hold it.
-fn merge(a: &[Name], b: &[Name], mut f: impl FnMut(Name, bool)) {
+/// Which of two lists holds an item.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Both,
+    A,
+    B,
+}
+
+/// Calls `f` once for each item of two sorted lists, saying which holds it.
+fn merge(a: &[u32], b: &[u32], mut f: impl FnMut(u32, Side)) {
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         match (a.get(i), b.get(j)) {
             (Some(x), Some(y)) if x == y => {
-                f(*x, true);
+                f(*x, Side::Both);
                 i += 1;
                 j += 1;
             }
             (Some(x), Some(y)) if x < y => {
-                f(*x, false);
+                f(*x, Side::A);
                 i += 1;
             }
             (Some(x), None) => {
-                f(*x, false);
+                f(*x, Side::A);
                 i += 1;
             }
             (_, Some(y)) => {
-                f(*y, false);
+                f(*y, Side::B);
                 j += 1;
             }
             (None, None) => unreachable!(),
@@ -190,7 +230,7 @@ fn merge(a: &[Name], b: &[Name], mut f: impl FnMut(Name, bool)) {
 /// Whether two sorted lists share an item.
 fn shares(a: &[u32], b: &[u32]) -> bool {
     let mut any = false;
-    merge(a, b, |_, shared| any |= shared);
+    merge(a, b, |_, side| any |= side == Side::Both);
     any
 }
 

@@ -228,7 +228,7 @@ fn ingest_is_idempotent() {
     let first = caspian(site.path(), &["ingest"]);
     assert_eq!(
         stdout(&first).matches(": created content/").count(),
-        5,
+        6,
         "{}",
         stdout(&first)
     );
@@ -237,7 +237,7 @@ fn ingest_is_idempotent() {
     assert!(second.status.success());
     assert_eq!(
         stdout(&second).matches(": unchanged content/").count(),
-        5,
+        6,
         "{}",
         stdout(&second)
     );
@@ -341,9 +341,9 @@ fn bad_seeds_are_named_and_the_others_go_on() {
     ] {
         assert!(text.contains(line), "missing {line:?} in\n{text}");
     }
-    assert_eq!(text.matches(": created content/").count(), 5, "{text}");
+    assert_eq!(text.matches(": created content/").count(), 6, "{text}");
     assert!(
-        stderr(&out).contains("5 of 10 seeds failed"),
+        stderr(&out).contains("5 of 11 seeds failed"),
         "{}",
         stderr(&out)
     );
@@ -363,7 +363,7 @@ fn the_committed_content_keeps_the_editors_corrections() {
         text.contains(&format!("{SEED_001}: kept content/")),
         "{text}"
     );
-    assert_eq!(text.matches(": unchanged content/").count(), 3, "{text}");
+    assert_eq!(text.matches(": unchanged content/").count(), 4, "{text}");
     let (_, de, _) = article_for_seed(site.path(), SEED_000);
     assert_eq!(de.date.unwrap().iso(), "2023");
     assert!(de.generated.is_empty());

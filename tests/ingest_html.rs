@@ -131,7 +131,7 @@ fn text_and_pages_are_ingested_together_and_check_knows_both() {
     let out = caspian(site.path(), &["ingest"]);
     assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
     let written = caspian::fs::list_files(&site.path().join("content"), "md").unwrap();
-    assert_eq!(written.len(), 6, "{}", stdout(&out));
+    assert_eq!(written.len(), 7, "{}", stdout(&out));
     let out = caspian(site.path(), &["check"]);
     assert!(
         !stderr(&out).contains("run `caspian ingest`"),

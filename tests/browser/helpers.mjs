@@ -59,7 +59,12 @@ export const ARTICLES = {
   en: "president-of-azerbaijan-ilham-aliyev-met-with-president-of-kazakhstan-kassym",
   enJoint: "presidents-of-kazakhstan-and-azerbaijan-made-a-joint-statement",
   enCouncil: "kazakh-and-azerbaijani-presidents-strengthen-bilateral-relations-in-inaugural",
+  kk: "qasym-zhomart-toqaev-pen-ilkham-aliev-kelissoz-zhurgizdi",
 };
+
+// The one story of the committed site: the English and the Kazakh report of
+// the presidents' talks in Baku on 24 November 2023.
+export const STORY = ARTICLES.en;
 
 export const articlePath = (slug) => `articles/${slug}/`;
 
@@ -70,6 +75,8 @@ export const PAGES = [
   { name: "article (de)", path: articlePath(ARTICLES.de), lang: "de" },
   { name: "article (az)", path: articlePath(ARTICLES.az), lang: "az" },
   { name: "article (en)", path: articlePath(ARTICLES.en), lang: "en" },
+  { name: "article (kk)", path: articlePath(ARTICLES.kk), lang: "kk" },
+  { name: "story", path: `stories/${STORY}/`, lang: "en" },
   { name: "topics index", path: "topics/", lang: "en" },
   { name: "topic", path: "topics/diplomacy/", lang: "en" },
   { name: "chronology", path: "chronology/", lang: "en" },

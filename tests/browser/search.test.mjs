@@ -103,9 +103,10 @@ const RECORDED = {
     ],
   },
   "Токаев": {
-    status: "5 articles match “Токаев”.",
+    status: "6 articles match “Токаев”.",
     items: [
       ["people/kassym-jomart-tokayev/", []],
+      [articlePath(ARTICLES.kk), ["Тоқаев"]],
       [articlePath(ARTICLES.az), []],
       [articlePath(ARTICLES.enCouncil), ["Tokayev"]],
       [articlePath(ARTICLES.en), ["Tokayev"]],
@@ -114,12 +115,13 @@ const RECORDED = {
     ],
   },
   tokayev: {
-    status: "5 articles match “tokayev”.",
+    status: "6 articles match “tokayev”.",
     items: [
       ["people/kassym-jomart-tokayev/", []],
       [articlePath(ARTICLES.en), ["Tokayev"]],
       [articlePath(ARTICLES.az), []],
       [articlePath(ARTICLES.enCouncil), ["Tokayev"]],
+      [articlePath(ARTICLES.kk), ["Тоқаев"]],
       [articlePath(ARTICLES.enJoint), ["Tokayev"]],
       [articlePath(ARTICLES.de), []],
     ],
@@ -129,12 +131,13 @@ const RECORDED = {
     items: [[articlePath(ARTICLES.az), []]],
   },
   "Bakı": {
-    status: "4 articles match “Bakı”.",
+    status: "5 articles match “Bakı”.",
     items: [
       ["places/baku/", []],
       [articlePath(ARTICLES.az), ["Bakıda"]],
       [articlePath(ARTICLES.enCouncil), []],
       [articlePath(ARTICLES.en), []],
+      [articlePath(ARTICLES.kk), []],
       [articlePath(ARTICLES.enJoint), []],
     ],
   },

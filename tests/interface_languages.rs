@@ -271,3 +271,25 @@ fn a_site_file_changes_one_string_and_check_names_what_a_new_language_lacks() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("i18n/fr.toml:1:"), "{}", stderr(&out));
 }
+
+#[test]
+fn every_string_a_template_asks_for_is_in_the_english_file() {
+    let en = strings("en");
+    let word = regex::Regex::new(r"(?:^|[^\w.])t\.(\w+)").unwrap();
+    // A key the template puts together ("articles_naming_" ~ kind) is left out.
+    let counted = regex::Regex::new(r#"plural\(key="(\w+)","#).unwrap();
+    let mut asked = 0;
+    for file in caspian::fs::list_files(&project().join("templates"), "html").unwrap() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for c in word.captures_iter(&text) {
+            asked += 1;
+            assert!(en.contains_key(&c[1]), "{}: t.{}", file.display(), &c[1]);
+        }
+        for c in counted.captures_iter(&text) {
+            asked += 1;
+            let key = format!("plural.{}", &c[1]);
+            assert!(en.contains_key(&key), "{}: {key}", file.display());
+        }
+    }
+    assert!(asked > 80, "{asked}");
+}

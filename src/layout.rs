@@ -17,6 +17,9 @@ pub const CONTENT_DIR: &str = "content";
 pub const TEMPLATES_DIR: &str = "templates";
 /// The site's own static files, each over the built-in one of its name.
 pub const STATIC_DIR: &str = "static";
+/// The site's own interface words, `<language>.toml`, each over the
+/// built-in file of its language key by key.
+pub const I18N_DIR: &str = "i18n";
 /// Where `build` writes the site unless told `--out`.
 pub const PUBLIC_DIR: &str = "public";
 

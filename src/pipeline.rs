@@ -71,6 +71,7 @@ pub fn ready(
     cache: &mut Cache,
 ) -> Result<(Option<Ready>, Diagnostics)> {
     let (articles, mut diagnostics) = cache.content.load(root, &config)?;
+    diagnostics.extend(config.strings.warnings.iter().cloned());
     diagnostics.extend(seeds_without_articles(root, &articles)?);
     let (site, site_diagnostics) = Site::assemble_with(config, articles, &mut cache.bodies);
     diagnostics.extend(site_diagnostics);
@@ -85,7 +86,7 @@ pub fn ready(
     if diagnostics.errors() > 0 {
         return Ok((None, diagnostics));
     }
-    let renderer = Renderer::new(root)?;
+    let renderer = Renderer::new(root, site.config.strings.clone())?;
     let ready = (diagnostics.errors() == 0).then_some(Ready {
         site,
         renderer,

@@ -57,6 +57,22 @@
 
   var script = typeof document !== "undefined" ? document.currentScript : null;
   var indexUrl = script && script.getAttribute("data-index");
+  // What the page says, in the interface's language (data-strings, from
+  // the site's i18n file); counted strings come as forms by plural category.
+  var STRINGS = {};
+  try { STRINGS = JSON.parse((script && script.getAttribute("data-strings")) || "{}"); } catch (e) { STRINGS = {}; }
+  function say(key, fallback) { return typeof STRINGS[key] === "string" ? STRINGS[key] : fallback; }
+  function sayCount(key, n, args, fallback) {
+    var forms = STRINGS[key], text = fallback;
+    if (forms && typeof forms === "object") {
+      var category = "other";
+      try { category = new Intl.PluralRules(document.documentElement.lang || "en").select(n); } catch (e) { category = n === 1 ? "one" : "other"; }
+      text = forms[category] || forms.other || forms.many || forms.one || fallback;
+    }
+    args = args || {};
+    args.n = n;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return name in args ? String(args[name]) : all; });
+  }
   var input = indexUrl && document.getElementById("q");
   var status = indexUrl && document.getElementById("search-status");
   var list = indexUrl && document.getElementById("search-results");
@@ -261,7 +277,7 @@
     li.appendChild(h);
     var meta = element("p", { "class": "card-meta" });
     if (d.i) meta.appendChild(element("time", { datetime: d.i }, d.d));
-    else meta.appendChild(element("span", {}, "Undated"));
+    else meta.appendChild(element("span", {}, say("undated", "Undated")));
     meta.appendChild(document.createTextNode("\u00a0· " + (manifest.languages[d.l] || d.l)));
     li.appendChild(meta);
     if (d.s) li.appendChild(appendMarked(element("p", { "class": "card-summary", lang: d.l }), d.s, markWords, nameWords));
@@ -284,7 +300,7 @@
       shown.count = from + ids.length;
       var left = shown.ids.length - shown.count;
       more.hidden = left <= 0;
-      more.textContent = "Show " + Math.min(PAGE, left) + " more (" + shown.count + " of " + shown.ids.length + " shown)";
+      more.textContent = sayCount("search_more", Math.min(PAGE, left), { shown: shown.count, total: shown.ids.length }, "Show {n} more ({shown} of {total} shown)");
     });
   }
 
@@ -304,12 +320,12 @@
         seen.push(key);
         var e = names.get(key);
         e.w.forEach(function (w) { nameWords.add(w); });
-        list.appendChild(hit("Every article that names ", e.u, e.n));
+        list.appendChild(hit(say("search_names", "Every article that names "), e.u, e.n));
       });
     });
     ts.forEach(function (t) {
       if (t.word && manifest.yearMap.has(t.word)) {
-        list.appendChild(hit("Every article and event of the year in the chronology: ", manifest.yearMap.get(t.word), t.word));
+        list.appendChild(hit(say("search_year", "Every article and event of the year in the chronology: "), manifest.yearMap.get(t.word), t.word));
       }
     });
     shown = { ids: ids, count: 0, markWords: markWords, nameWords: nameWords };
@@ -317,14 +333,14 @@
     return showMore(ticket).then(function () {
       if (ticket !== latest) return;
       status.textContent = ids.length === 0
-        ? "No articles match “" + query + "”."
-        : ids.length + (ids.length === 1 ? " article matches" : " articles match") + " “" + query + "”.";
+        ? sayCount("search_no_match", 0, { query: query }, "No articles match “{query}”.")
+        : sayCount("search_matches", ids.length, { query: query }, ids.length === 1 ? "{n} article matches “{query}”." : "{n} articles match “{query}”.");
     });
   }
 
   function failed(err) {
     if (window.console) console.error("caspian search:", err);
-    status.textContent = "The search index could not be loaded. Browse by topic or date instead.";
+    status.textContent = say("search_failed", "The search index could not be loaded. Browse by topic or date instead.");
   }
 
   var latest = 0;
@@ -340,7 +356,7 @@
       status.textContent = "";
       return Promise.resolve();
     }
-    if (!manifest) status.textContent = "Loading the index…";
+    if (!manifest) status.textContent = say("search_loading", "Loading the index…");
     var words = fold(query).match(WORD) || [];
     var ts;
     return ready().then(function () {
@@ -359,7 +375,7 @@
       if (ts.length === 0) {
         list.textContent = "";
         more.hidden = true;
-        status.textContent = "Type at least two letters.";
+        status.textContent = say("search_too_short", "Type at least two letters.");
         return;
       }
       return show(query, ts, names, rank(ts, names), ticket);

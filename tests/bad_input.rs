@@ -447,7 +447,7 @@ fn template_errors_name_the_sites_template_and_line() {
         (
             "templates/404.html",
             "{% extends \"base.html\" %}\n{% block main %}\n<h1>Lost</h1>\n{{ nothing.here }}\n{% endblock main %}\n",
-            "error: templates/404.html:4:4: Variable `nothing` is not defined. Available variables: page, site; fix the template",
+            "error: templates/404.html:4:4: Variable `nothing` is not defined. Available variables: page, site, t; fix the template",
         ),
         (
             "templates/404.html",

@@ -29,7 +29,8 @@ use proptest::test_runner::TestRunner;
 use common::{caspian, project, stderr, stdout};
 
 static CONFIG: LazyLock<Config> = LazyLock::new(|| Config::load(&project()).unwrap());
-static RENDERER: LazyLock<Renderer> = LazyLock::new(|| Renderer::new(&project()).unwrap());
+static RENDERER: LazyLock<Renderer> =
+    LazyLock::new(|| Renderer::new(&project(), CONFIG.strings.clone()).unwrap());
 
 /// The words of each raw article the project has (the seeds and the ingest
 /// fixtures), one list per article and so per language.

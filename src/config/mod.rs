@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -11,6 +12,9 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::language;
 use crate::lexicon::Lexicon;
 use crate::text::is_slug;
+
+pub mod i18n;
+pub use i18n::Strings;
 
 pub use crate::layout::SITE_FILE;
 
@@ -168,6 +172,9 @@ pub struct Config {
     pub topic_lexicon_all: Lexicon,
     pub people_lexicon: Lexicon,
     pub place_lexicon: Lexicon,
+    /// The interface's words in `language`: the built-in file with the
+    /// site's `i18n/<language>.toml` over it.
+    pub strings: Arc<Strings>,
 }
 
 impl Config {
@@ -213,11 +220,13 @@ impl Config {
             }
             None => None,
         };
-        Config::from_parts(
+        let mut config = Config::from_parts(
             site,
             &site_text,
             entities.as_ref().map(|(p, t)| (p.as_path(), t.as_str())),
-        )
+        )?;
+        config.strings = Arc::new(Strings::load(root, &config.language)?);
+        Ok(config)
     }
 
     /// Builds a configuration from the texts of `site.toml` and the entities
@@ -274,7 +283,9 @@ impl Config {
         )?;
         let places = read_entities(entities_data.places, EntityKind::Place, &entities_file_text)?;
         let (topic_lexicons, topic_lexicon_all) = topic_lexicons(&topics);
+        let strings = Arc::new(Strings::builtin(&site.language));
         Ok(Config {
+            strings,
             title: site.title,
             description: site.description,
             base_url,
@@ -517,7 +528,7 @@ pub fn normalize_base_url(url: &str) -> std::result::Result<String, String> {
     })
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     toml::from_str(text).map_err(|e| {
         let (line, column) = e

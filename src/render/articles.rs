@@ -22,7 +22,8 @@ struct ArticleView<'a> {
     /// Its line in the chronology (or the undated articles' page).
     chronology_url: String,
     lang: &'a str,
-    lang_name: &'static str,
+    /// Its language's name in the interface's language.
+    lang_name: &'a str,
     lang_native: &'static str,
     /// The page of the articles in its language.
     lang_url: String,
@@ -74,13 +75,14 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
     let topics = topic_links(site, e);
     let words = crate::text::word_count(&e.body.plain);
     let json_ld = json_ld(site, i, &address, &topics, &people, &places);
+    let strings = &site.config.strings;
     let view = ArticleView {
         title: e.article.title(),
         title_generated: meta.generated.iter().any(|g| g == "title"),
-        date: meta.date.map(DateView::from),
+        date: meta.date.map(|d| DateView::new(d, strings)),
         chronology_url: site.url(&site.chronology.article_address(i, e.slug())),
         lang: &meta.lang,
-        lang_name: language::english_name(&meta.lang),
+        lang_name: strings.language_name(&meta.lang),
         lang_native: language::native_name(&meta.lang),
         lang_url: site.url(&route::language(&meta.lang, 1)),
         source_name: source.and_then(|s| s.name.as_deref()),
@@ -95,7 +97,7 @@ pub(super) fn render_article(ctx: &Ctx, i: usize) -> Result<Page> {
             .iter()
             .enumerate()
             .map(|(n, ev)| EventView {
-                date: ev.date.into(),
+                date: DateView::new(ev.date, strings),
                 text: &ev.text,
                 url: site
                     .chronology

@@ -61,10 +61,10 @@ pub struct YearSummary {
 
 /// A month of a year split by month, as the year's page lists it.
 #[derive(Serialize)]
-pub struct MonthSummary {
+pub struct MonthSummary<'a> {
     pub month: u8,
-    /// "November".
-    pub name: &'static str,
+    /// "November", in the interface's language.
+    pub name: &'a str,
     pub url: String,
     pub articles: usize,
     pub events: usize,
@@ -93,7 +93,7 @@ pub struct PeriodView<'a> {
     pub articles: usize,
     pub events: usize,
     /// On the page of a year split by month: its months.
-    pub months: Vec<MonthSummary>,
+    pub months: Vec<MonthSummary<'a>>,
     /// The page's lines, by month.
     pub groups: Vec<GroupView<'a>>,
     pub previous: Option<Neighbour>,
@@ -126,9 +126,10 @@ pub(super) fn render_way_in(ctx: &Ctx) -> Result<Page> {
         .take(LATEST_LINES)
         .map(|&line| line_view(site, line))
         .collect();
+    let strings = &site.config.strings;
     let mut c = ctx.context(ctx.page_view(
-        "Chronology".into(),
-        "Every article by date, year by year, with the dated events the articles mention.".into(),
+        strings.get("nav_chronology").into(),
+        strings.get("chronology_description").into(),
         route::CHRONOLOGY,
         "chronology",
     ));
@@ -169,7 +170,7 @@ pub(super) fn render_year(ctx: &Ctx, y: usize, place: Place) -> Result<Page> {
             .iter()
             .map(|(month, span)| MonthSummary {
                 month: *month,
-                name: PartialDate::month_name(*month),
+                name: site.config.strings.month(*month),
                 url: site.url(&route::chronology_month(year.year, *month, 1)),
                 articles: span.articles,
                 events: span.events,
@@ -179,10 +180,10 @@ pub(super) fn render_year(ctx: &Ctx, y: usize, place: Place) -> Result<Page> {
         previous: neighbour(y.checked_sub(1).map(|p| &chronology.years[p])),
         next: neighbour(chronology.years.get(y + 1)),
     };
-    let description = format!(
-        "{}: the articles of {} by date, with the dated events they mention.",
-        view.label, view.label
-    );
+    let description = site
+        .config
+        .strings
+        .fill("year_description", &[("name", &view.label)]);
     period_page(ctx, "chronology-year.html", &view, span, place, description)
 }
 
@@ -193,9 +194,10 @@ pub(super) fn render_month(ctx: &Ctx, y: usize, m: usize, place: Place) -> Resul
     let chronology = &site.chronology;
     let year = &chronology.years[y];
     let (month, span) = &year.months[m];
-    let label = format!("{} {}", PartialDate::month_name(*month), year.year);
+    let strings = &site.config.strings;
+    let label = strings.month_year(year.year, *month);
     let month_link = |(month, _): &(u8, Span)| Neighbour {
-        label: format!("{} {}", PartialDate::month_name(*month), year.year),
+        label: strings.month_year(year.year, *month),
         url: site.url(&route::chronology_month(year.year, *month, 1)),
     };
     let year_link = |other: &Year| Neighbour {
@@ -224,10 +226,7 @@ pub(super) fn render_month(ctx: &Ctx, y: usize, m: usize, place: Place) -> Resul
         previous,
         next,
     };
-    let description = format!(
-        "{}: the articles of the month by date, with the dated events they mention.",
-        view.label
-    );
+    let description = strings.fill("month_description", &[("name", &view.label)]);
     period_page(
         ctx,
         "chronology-month.html",
@@ -249,9 +248,11 @@ fn period_page(
 ) -> Result<Page> {
     let site = ctx.site;
     let address = place.address();
+    let strings = &site.config.strings;
+    let title = strings.fill("chronology_title", &[("name", &view.label)]);
     let title = match place.page {
-        1 => format!("Chronology: {}", view.label),
-        n => format!("Chronology: {} (page {n})", view.label),
+        1 => title,
+        n => strings.fill("page_title", &[("name", &title), ("n", &n.to_string())]),
     };
     let mut c = ctx.context(ctx.page_view(title, description, &address, "chronology"));
     let first = site.url(&Place { page: 1, ..place }.address());
@@ -265,9 +266,10 @@ fn period_page(
 pub(super) fn render_undated(ctx: &Ctx, number: usize) -> Result<Page> {
     let site = ctx.site;
     let address = route::chronology_undated;
+    let strings = &site.config.strings;
     let list = List {
-        name: "Undated articles",
-        about: "Articles whose date is not known yet.",
+        name: strings.get("undated_articles"),
+        about: strings.get("undated_description"),
         fallback: String::new(),
         section: "chronology",
         articles: &site.chronology.undated,
@@ -286,9 +288,10 @@ fn groups<'a>(site: &'a Site, lines: &[Line]) -> Vec<GroupView<'a>> {
         let date = line_date(site, line);
         let id = route::month_id(date.year, date.month);
         if groups.last().is_none_or(|g| g.id != id) {
+            let strings = &site.config.strings;
             let label = match date.month {
-                Some(m) => format!("{} {}", PartialDate::month_name(m), date.year),
-                None => format!("{} (month not known)", date.year),
+                Some(m) => strings.month_year(date.year, m),
+                None => strings.fill("month_not_known", &[("year", &date.year.to_string())]),
             };
             groups.push(GroupView {
                 label,
@@ -316,7 +319,7 @@ fn line_view(site: &Site, line: Line) -> LineView<'_> {
             LineView {
                 kind: "article",
                 id: route::article_line_id(e.slug()),
-                date: line_date(site, line).into(),
+                date: DateView::new(line_date(site, line), &site.config.strings),
                 title: e.article.title(),
                 url: &e.url,
                 lang: &e.article.meta.lang,
@@ -330,7 +333,7 @@ fn line_view(site: &Site, line: Line) -> LineView<'_> {
             LineView {
                 kind: "event",
                 id: route::event_line_id(e.slug(), ev.number),
-                date: ev.date.into(),
+                date: DateView::new(ev.date, &site.config.strings),
                 title: &ev.text,
                 url: &e.url,
                 lang: &e.article.meta.lang,

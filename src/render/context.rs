@@ -1,5 +1,7 @@
-//! What every page's template sees: `site` (its title, address, navigation)
-//! and `page` (title, description, canonical address, language). Also the
+//! What every page's template sees: `site` (its title, address, navigation),
+//! `page` (title, description, canonical address, language) and `t` (the
+//! interface's words, `t.nav_topics`; counted ones through the `plural`
+//! function). Also the
 //! facts of a list's numbered pages, which topic, language, person and
 //! place pages share.
 
@@ -21,7 +23,7 @@ struct SiteView<'a> {
     /// The base path, `/` or `/repo/`.
     base: &'a str,
     lang: &'a str,
-    nav: Vec<NavItem>,
+    nav: Vec<NavItem<'a>>,
     assets: String,
     feed_url: String,
     search_url: String,
@@ -30,8 +32,8 @@ struct SiteView<'a> {
 }
 
 #[derive(Serialize)]
-struct NavItem {
-    name: &'static str,
+struct NavItem<'a> {
+    name: &'a str,
     url: String,
     key: &'static str,
 }
@@ -65,18 +67,23 @@ impl<'a> Ctx<'a> {
     /// A template's context with `site` and `page` in it.
     pub fn context(&self, page: PageView<'a>) -> Context {
         let site = self.site;
+        let strings = &site.config.strings;
         let nav = [
-            ("Home", route::HOME.to_string(), "home"),
-            ("Topics", route::TOPICS.to_string(), "topics"),
-            ("Chronology", route::CHRONOLOGY.to_string(), "chronology"),
-            ("People", route::entities(EntityKind::Person), "people"),
-            ("Places", route::entities(EntityKind::Place), "places"),
-            ("Languages", route::LANGUAGES.to_string(), "languages"),
-            ("Search", route::SEARCH.to_string(), "search"),
+            ("nav_home", route::HOME.to_string(), "home"),
+            ("nav_topics", route::TOPICS.to_string(), "topics"),
+            (
+                "nav_chronology",
+                route::CHRONOLOGY.to_string(),
+                "chronology",
+            ),
+            ("nav_people", route::entities(EntityKind::Person), "people"),
+            ("nav_places", route::entities(EntityKind::Place), "places"),
+            ("nav_languages", route::LANGUAGES.to_string(), "languages"),
+            ("nav_search", route::SEARCH.to_string(), "search"),
         ]
         .into_iter()
         .map(|(name, address, key)| NavItem {
-            name,
+            name: strings.get(name),
             url: site.url(&address),
             key,
         })
@@ -146,7 +153,10 @@ impl List<'_> {
     /// the fallback.
     pub fn page_view<'a>(&self, ctx: &Ctx<'a>, number: usize) -> PageView<'a> {
         let title = if number > 1 {
-            format!("{} (page {number})", self.name)
+            ctx.site.config.strings.fill(
+                "page_title",
+                &[("name", self.name), ("n", &number.to_string())],
+            )
         } else {
             self.name.to_string()
         };

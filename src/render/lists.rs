@@ -74,9 +74,10 @@ fn newest(site: &Site) -> impl Iterator<Item = usize> + '_ {
 }
 
 pub(super) fn render_topics_index(ctx: &Ctx) -> Result<Page> {
+    let strings = &ctx.site.config.strings;
     let mut c = ctx.context(ctx.page_view(
-        "Topics".into(),
-        "Every topic of the archive.".into(),
+        strings.get("nav_topics").into(),
+        strings.get("topics_description").into(),
         route::TOPICS,
         "topics",
     ));
@@ -91,7 +92,7 @@ pub(super) fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
     let list = List {
         name: &topic.name,
         about: &topic.description,
-        fallback: format!("Articles about {}.", topic.name),
+        fallback: (site.config.strings).fill("articles_about", &[("name", &topic.name)]),
         section: "topics",
         articles: &site.topics[t],
         address: &address,
@@ -106,8 +107,8 @@ struct LanguageView<'a> {
     code: &'a str,
     /// Its name in itself: "Deutsch".
     native: &'static str,
-    /// Its name in English: "German".
-    name: &'static str,
+    /// Its name in the interface's language: "German", "немецкий".
+    name: &'a str,
     url: String,
     feed_url: String,
     count: usize,
@@ -119,7 +120,7 @@ fn language_view(site: &Site, l: usize) -> LanguageView<'_> {
     LanguageView {
         code,
         native: language::native_name(code),
-        name: language::english_name(code),
+        name: site.config.strings.language_name(code),
         url: site.url(&route::language(code, 1)),
         feed_url: site.url(&route::language_feed(code)),
         count: language.articles.len(),
@@ -133,9 +134,10 @@ pub(super) fn render_languages_index(ctx: &Ctx) -> Result<Page> {
         .collect();
     // Most articles first; ties by code, which `site.languages` is sorted by.
     index.sort_by_key(|l| std::cmp::Reverse(l.count));
+    let strings = &site.config.strings;
     let mut c = ctx.context(ctx.page_view(
-        "Languages".into(),
-        "The archive by the language of its articles.".into(),
+        strings.get("nav_languages").into(),
+        strings.get("languages_description").into(),
         route::LANGUAGES,
         "languages",
     ));
@@ -150,7 +152,7 @@ pub(super) fn render_language(ctx: &Ctx, l: usize, number: usize) -> Result<Page
     let list = List {
         name: view.native,
         about: "",
-        fallback: format!("Articles in {}.", view.name),
+        fallback: (site.config.strings).fill("articles_in", &[("name", view.name)]),
         section: "languages",
         articles: &site.languages[l].articles,
         address: &address,
@@ -212,10 +214,12 @@ fn entity_view(site: &Site, kind: EntityKind, i: usize) -> EntityView<'_> {
     }
 }
 
-fn heading(kind: EntityKind) -> &'static str {
+/// The heading and the description of the list of people or places.
+fn heading(site: &Site, kind: EntityKind) -> (&str, &str) {
+    let strings = &site.config.strings;
     match kind {
-        EntityKind::Person => "People",
-        EntityKind::Place => "Places",
+        EntityKind::Person => (strings.get("nav_people"), strings.get("people_description")),
+        EntityKind::Place => (strings.get("nav_places"), strings.get("places_description")),
     }
 }
 
@@ -227,14 +231,9 @@ pub(super) fn render_entity_index(ctx: &Ctx, kind: EntityKind) -> Result<Page> {
         .map(|i| entity_view(site, kind, i))
         .collect();
     index.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
-    let heading = heading(kind);
+    let (heading, about) = heading(site, kind);
     let address = route::entities(kind);
-    let mut c = ctx.context(ctx.page_view(
-        heading.into(),
-        format!("{heading} the articles name."),
-        &address,
-        kind.key(),
-    ));
+    let mut c = ctx.context(ctx.page_view(heading.into(), about.into(), &address, kind.key()));
     c.insert("entities", &index);
     c.insert("kind", kind.key());
     c.insert("heading", heading);
@@ -248,7 +247,7 @@ pub(super) fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize
     let list = List {
         name: en.name,
         about: en.description,
-        fallback: format!("Articles that name {}.", en.name),
+        fallback: (site.config.strings).fill("articles_naming", &[("name", en.name)]),
         section: kind.key(),
         articles: &site.entity_articles(kind)[i],
         address: &address,
@@ -262,7 +261,7 @@ pub(super) fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize
 
 pub(super) fn render_not_found(ctx: &Ctx) -> Result<Page> {
     let page = ctx.page_view(
-        "Page not found".into(),
+        ctx.site.config.strings.get("not_found").into(),
         String::new(),
         route::NOT_FOUND,
         "none",

@@ -54,14 +54,40 @@ const BUCKET_BYTES: usize = 48_000;
 
 /// The search page: a form, and the script that reads the index.
 pub(super) fn render_search_page(ctx: &Ctx) -> Result<Page> {
+    let strings = &ctx.site.config.strings;
     let mut c = ctx.context(ctx.page_view(
-        "Search".into(),
-        "Search every article, in every language.".into(),
+        strings.get("nav_search").into(),
+        strings.get("search_description").into(),
         route::SEARCH,
         "search",
     ));
     c.insert("index_url", &ctx.site.url(route::SEARCH));
+    c.insert("script_strings", &script_strings(strings));
     ctx.page("search.html", route::SEARCH, &c)
+}
+
+/// What the search page's script says, in the interface's language, as
+/// JSON for a `data-strings` attribute: plain strings, and counted ones as
+/// their forms by plural category (the script picks one with
+/// `Intl.PluralRules` for the page's `lang`).
+fn script_strings(strings: &crate::config::Strings) -> String {
+    let mut out = serde_json::Map::new();
+    for key in [
+        "undated",
+        "search_loading",
+        "search_too_short",
+        "search_failed",
+        "search_names",
+        "search_year",
+    ] {
+        out.insert(key.into(), strings.get(key).into());
+    }
+    for key in ["search_matches", "search_no_match", "search_more"] {
+        if let Some(forms) = strings.plural_forms(key) {
+            out.insert(key.into(), serde_json::json!(forms));
+        }
+    }
+    serde_json::Value::Object(out).to_string()
 }
 
 /// Every file of the search index.
@@ -113,7 +139,7 @@ pub fn render_index(site: &Site) -> Vec<Page> {
             .iter()
             .map(|e| {
                 let lang = e.article.meta.lang.as_str();
-                (lang, crate::language::english_name(lang))
+                (lang, site.config.strings.language_name(lang))
             })
             .collect(),
     };
@@ -427,7 +453,7 @@ fn record(site: &Site, i: usize) -> Record<'_> {
     Record {
         u: &e.url,
         t: e.article.title(),
-        d: e.date().map(|d| d.human()),
+        d: e.date().map(|d| site.config.strings.date(d)),
         i: e.date().map(|d| d.iso()),
         l: &e.article.meta.lang,
         s: cut_at_word(&e.summary, 160),
@@ -450,8 +476,8 @@ struct Manifest<'a> {
     short: BTreeMap<&'a str, &'a Vec<String>>,
     /// The chronology's years and their pages.
     years: BTreeMap<i32, String>,
-    /// Language names by code, for result lines.
-    languages: BTreeMap<&'a str, &'static str>,
+    /// Language names by code in the interface's language, for result lines.
+    languages: BTreeMap<&'a str, &'a str>,
 }
 
 /// A bucket of words.

@@ -38,7 +38,7 @@ impl<'a> ReportView<'a> {
             lang: &meta.lang,
             lang_name: language::native_name(&meta.lang),
             source_name: meta.source.as_ref().and_then(|s| s.name.as_deref()),
-            date: e.date().map(DateView::from),
+            date: e.date().map(|d| DateView::new(d, &site.config.strings)),
             summary: &e.summary,
         }
     }
@@ -120,7 +120,9 @@ pub(super) fn render_story<'a>(ctx: &Ctx<'a>, s: usize) -> Result<Page> {
     let view = StoryView {
         title: e.article.title(),
         title_lang: &e.article.meta.lang,
-        date: site.entries[first].date().map(DateView::from),
+        date: site.entries[first]
+            .date()
+            .map(|d| DateView::new(d, &site.config.strings)),
         chronology_url: site.url(
             &site
                 .chronology
@@ -137,12 +139,13 @@ pub(super) fn render_story<'a>(ctx: &Ctx<'a>, s: usize) -> Result<Page> {
         places: union(|site, i| entity_links(site, &site.entries[i], EntityKind::Place)),
     };
     let address = route::story(&story.slug);
-    let about = format!(
-        "{} reports in {} languages: {}",
-        story.reports.len(),
-        languages.len(),
-        e.summary
-    );
+    // "One story in 3 reports, in 2 languages: <the shown report's summary>"
+    let strings = &site.config.strings;
+    let mut about = strings.plural("story_reports", story.reports.len() as u64, &[]);
+    if languages.len() > 1 {
+        about += &strings.plural("story_languages", languages.len() as u64, &[]);
+    }
+    about = format!("{about}: {}", e.summary);
     let mut c = ctx.context(ctx.page_view(
         e.article.title().to_string(),
         description(&about),

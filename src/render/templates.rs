@@ -1,13 +1,16 @@
 //! The templates pages are made with: those built into the binary, with a
 //! file of the same name in the site's `templates/` over each, and Tera's
 //! errors turned into diagnostics at the template's file, line and column.
+//! Also the one function templates have for the interface's counted words:
+//! `{{ plural(key="articles", n=count) }}` says "5 статей".
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use tera::{Context, Tera};
 
+use crate::config::Strings;
 use crate::error::{Diagnostic, Error, Result};
 use crate::layout::TEMPLATES_DIR;
 
@@ -18,6 +21,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/card.html",
         include_str!("../../templates/partials/card.html"),
+    ),
+    (
+        "partials/facts.html",
+        include_str!("../../templates/partials/facts.html"),
     ),
     (
         "partials/pager.html",
@@ -87,8 +94,9 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    /// The built-in templates, with the site's own in `root/templates` over them.
-    pub fn new(root: &Path) -> Result<Self> {
+    /// The built-in templates, with the site's own in `root/templates` over
+    /// them, saying counted words with `strings`.
+    pub fn new(root: &Path, strings: Arc<Strings>) -> Result<Self> {
         let mut sources: BTreeMap<String, (String, String)> = TEMPLATES
             .iter()
             .map(|(name, text)| {
@@ -104,6 +112,11 @@ impl Renderer {
             .map(|(name, (shown, _))| (name.clone(), shown.clone()))
             .collect();
         let mut tera = Tera::new();
+        // The words are the same on every page: given once, not per page.
+        tera.global_context().insert("t", &strings.text);
+        tera.register_function("plural", move |kwargs: tera::Kwargs, _: &tera::State| {
+            plural(&strings, &kwargs)
+        });
         tera.add_raw_templates(
             sources
                 .iter()
@@ -123,6 +136,39 @@ impl Renderer {
             .map_err(|e| template_error(&e, &self.files, Some(name)))?;
         Ok(bytes)
     }
+}
+
+/// `plural(key=KEY, n=COUNT, NAME=VALUE…)`: the counted string `KEY` of
+/// the `[plural]` table of the interface's words, in the form `COUNT`
+/// takes in the language, `{n}` and each `{NAME}` filled in.
+fn plural(strings: &Strings, kwargs: &tera::Kwargs) -> tera::TeraResult<String> {
+    let key: &str = kwargs.must_get("key")?;
+    if !strings.has_plural(key) {
+        let hint = crate::error::suggest(key, strings.plural_keys())
+            .map(|s| format!(" (did you mean \"{s}\"?)"))
+            .unwrap_or_default();
+        return Err(tera::Error::message(format!(
+            "plural(): there is no counted string \"{key}\"{hint} in the [plural] table of the \
+             interface's words"
+        )));
+    }
+    let n: u64 = kwargs.must_get("n")?;
+    let mut names: Vec<(&str, String)> = kwargs
+        .iter()
+        .filter_map(|(name, value)| Some((name.as_str()?, value)))
+        .filter(|(name, _)| !matches!(*name, "key" | "n"))
+        .map(|(name, value)| {
+            (
+                name,
+                value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_string),
+            )
+        })
+        .collect();
+    names.sort();
+    let args: Vec<(&str, &str)> = names.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Ok(strings.plural(key, n, &args))
 }
 
 /// The site's own templates (`.html` and `.xml` files under

@@ -3,9 +3,8 @@
 
 use serde::Serialize;
 
-use crate::config::EntityKind;
+use crate::config::{EntityKind, Strings};
 use crate::date::PartialDate;
-use crate::language;
 use crate::route;
 use crate::site::{Entry, Site};
 use crate::text::{cut_at_word, escape_html as escape};
@@ -14,15 +13,17 @@ use crate::text::{cut_at_word, escape_html as escape};
 pub struct DateView {
     /// For `<time datetime>`: `2023-11-24`, `2025-03` or `2023`.
     pub iso: String,
-    /// For readers: `24 November 2023`, `March 2025` or `2023`.
+    /// For readers, in the interface's language: `24 November 2023`,
+    /// `3 марта 2025 г.`, `March 2025` or `2023`.
     pub human: String,
 }
 
-impl From<PartialDate> for DateView {
-    fn from(d: PartialDate) -> Self {
+impl DateView {
+    /// The date in the interface's words.
+    pub fn new(d: PartialDate, strings: &Strings) -> Self {
         DateView {
             iso: d.iso(),
-            human: d.human(),
+            human: strings.date(d),
         }
     }
 }
@@ -40,7 +41,8 @@ pub struct Card<'a> {
     pub url: &'a str,
     pub date: Option<DateView>,
     pub lang: &'a str,
-    pub lang_name: &'static str,
+    /// Its language's name in the interface's language.
+    pub lang_name: &'a str,
     /// Plain text, or HTML with `<mark>` when `excerpt_html` is set.
     pub summary: String,
     pub excerpt_html: bool,
@@ -53,9 +55,9 @@ impl<'a> Card<'a> {
         Card {
             title: e.article.title(),
             url: &e.url,
-            date: e.date().map(DateView::from),
+            date: e.date().map(|d| DateView::new(d, &site.config.strings)),
             lang: &e.article.meta.lang,
-            lang_name: language::english_name(&e.article.meta.lang),
+            lang_name: site.config.strings.language_name(&e.article.meta.lang),
             summary: e.summary.clone(),
             excerpt_html: false,
             topics: topic_links(site, e),

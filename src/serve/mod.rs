@@ -283,6 +283,7 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
         layout::CONTENT_DIR,
         layout::TEMPLATES_DIR,
         layout::STATIC_DIR,
+        layout::I18N_DIR,
     ] {
         let path = root.join(dir);
         if path.is_dir() {
@@ -295,7 +296,7 @@ fn watch(root: &Path, builder: Arc<Mutex<Builder>>, shared: Arc<Shared>) -> Resu
 }
 
 /// Whether a changed path is part of the site: content, templates, static
-/// files, or a configuration file at the root.
+/// files, the interface's words, or a configuration file at the root.
 fn relevant(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
@@ -320,6 +321,7 @@ fn relevant(root: &Path, path: &Path) -> bool {
         layout::CONTENT_DIR,
         layout::TEMPLATES_DIR,
         layout::STATIC_DIR,
+        layout::I18N_DIR,
     ]
     .contains(&first.as_str())
         || (rel.components().count() == 1 && name.ends_with(".toml"))
@@ -334,6 +336,7 @@ mod tests {
         let root = Path::new("/site");
         assert!(relevant(root, Path::new("/site/content/a.md")));
         assert!(relevant(root, Path::new("/site/templates/base.html")));
+        assert!(relevant(root, Path::new("/site/i18n/ru.toml")));
         assert!(relevant(root, Path::new("/site/site.toml")));
         assert!(!relevant(root, Path::new("/site/content/.a.md.swp")));
         assert!(!relevant(root, Path::new("/site/public/index.html")));

@@ -152,7 +152,7 @@ fn the_map_marks_each_place_with_a_position_and_counts_its_articles() {
     );
     let baku = html(&files, "places/baku/index.html");
     assert_eq!(attrs(&baku, "svg.map a", "href"), ["/repo/places/baku/"]);
-    assert_eq!(texts(&baku, "svg.map text"), ["Baku"]);
+    assert_eq!(texts(&baku, "svg.map .labels text"), ["Baku"]);
     // Baku's chart: its articles by year (the fixture spans 2005 to 2024).
     assert_eq!(
         numbers(&baku),

@@ -313,10 +313,12 @@ fn render_svg(
     );
     // The axes: their text is the table's, so screen readers skip it.
     s.push_str(r#"<g class="axis" aria-hidden="true">"#);
-    for n in [0, top / 2, top] {
-        if n == top / 2 && top % 2 == 1 {
-            continue;
-        }
+    let ticks = if top.is_multiple_of(2) {
+        vec![0, top / 2, top]
+    } else {
+        vec![0, top]
+    };
+    for n in ticks {
         let y = y_of(n);
         let _ = write!(
             s,

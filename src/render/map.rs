@@ -173,7 +173,7 @@ pub fn render(site: &Site, only: Option<usize>) -> Option<Map> {
                 x,
                 y,
                 radius: if only.is_some() {
-                    MIN_RADIUS + 2.0
+                    MIN_RADIUS + 3.5
                 } else {
                     radius(count, most)
                 },
@@ -307,17 +307,22 @@ fn render_svg(projection: &Projection, marks: &[Mark]) -> String {
             m.radius
         );
     }
-    s.push_str(r#"<g class="labels" aria-hidden="true">"#);
-    for (m, label) in marks.iter().zip(labels) {
-        if let Some((x, y, anchor)) = label {
-            let _ = write!(
-                s,
-                r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
-                escape_html(&m.name)
-            );
+    // Each label twice: a halo in the land's colour under it, so that it
+    // reads across borders and coasts.
+    for class in ["halo", "labels"] {
+        let _ = write!(s, r#"<g class="{class}" aria-hidden="true">"#);
+        for (m, label) in marks.iter().zip(&labels) {
+            if let Some((x, y, anchor)) = label {
+                let _ = write!(
+                    s,
+                    r#"<text x="{x:.1}" y="{y:.1}" text-anchor="{anchor}">{}</text>"#,
+                    escape_html(&m.name)
+                );
+            }
         }
+        s.push_str("</g>");
     }
-    s.push_str("</g></svg>");
+    s.push_str("</svg>");
     s
 }
 

@@ -14,7 +14,7 @@ const ENTRIES = [
   ...PAGES,
   { name: "article (en, with dated events)", path: articlePath(ARTICLES.enJoint), lang: "en" },
 ];
-const DARK = new Set(["home", "article (en)", "story", "article (en, with dated events)", "chronology", "search with results"]);
+const DARK = new Set(["home", "article (en)", "story", "article (en, with dated events)", "chronology", "topic", "places index", "place", "search with results"]);
 const WIDTHS = [375, 1280];
 
 const fileName = (i, entry, width, scheme) =>

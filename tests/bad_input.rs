@@ -418,7 +418,7 @@ fn configuration_mistakes_name_the_file_line_and_nearest_key() {
         (
             "entities.toml",
             entities.replacen("aliases = [\"Bakı\"", "alias = [\"Bakı\"", 1),
-            "error: entities.toml:16:1: unknown key `alias` (did you mean `aliases`?)",
+            "error: entities.toml:18:1: unknown key `alias` (did you mean `aliases`?)",
         ),
         (
             "entities.toml",

@@ -95,6 +95,11 @@ struct EntityFile {
     aliases: Vec<String>,
     #[serde(default, rename = "match")]
     patterns: Vec<String>,
+    /// A place's latitude and longitude in degrees, for the map.
+    #[serde(default)]
+    lat: Option<toml::Spanned<f64>>,
+    #[serde(default)]
+    lon: Option<toml::Spanned<f64>>,
 }
 
 #[derive(Debug, Clone)]
@@ -116,6 +121,15 @@ pub struct Entity {
     pub aliases: Vec<String>,
     /// Forms that only help find the name in text: inflections, titles, phrases.
     pub patterns: Vec<String>,
+    /// A place's position for the map; a place without one is not drawn.
+    pub position: Option<Position>,
+}
+
+/// A point on the earth, in degrees: north and east are positive.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    pub lat: f64,
+    pub lon: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -462,15 +476,67 @@ fn read_entities(list: Vec<EntityFile>, kind: EntityKind, file: &Located) -> Res
                 ),
             ));
         }
+        let position = read_position(e.lat, e.lon, kind, &slug, file)?;
         out.push(Entity {
             slug,
             name: name.trim().to_string(),
             description: e.description,
             aliases: e.aliases,
             patterns: e.patterns,
+            position,
         });
     }
     Ok(out)
+}
+
+/// A place's `lat` and `lon`: both or neither, each in its range; a person
+/// has none.
+fn read_position(
+    lat: Option<toml::Spanned<f64>>,
+    lon: Option<toml::Spanned<f64>>,
+    kind: EntityKind,
+    slug: &str,
+    file: &Located,
+) -> Result<Option<Position>> {
+    let (lat, lon) = match (lat, lon) {
+        (None, None) => return Ok(None),
+        (Some(lat), Some(lon)) => (lat, lon),
+        (Some(one), None) | (None, Some(one)) => {
+            return Err(file.error_at(
+                one.span(),
+                format!(
+                    "{} \"{slug}\" has only one of `lat` and `lon`; give both, in degrees \
+                     (north and east positive), e.g. `lat = 40.41` and `lon = 49.87`",
+                    kind.noun()
+                ),
+            ));
+        }
+    };
+    if kind == EntityKind::Person {
+        return Err(file.error_at(
+            lat.span(),
+            format!(
+                "person \"{slug}\" has `lat` and `lon`; only places are put on the map, so \
+                 remove them"
+            ),
+        ));
+    }
+    for (value, key, limit) in [(&lat, "lat", 90.0), (&lon, "lon", 180.0)] {
+        let v = *value.get_ref();
+        if !(-limit..=limit).contains(&v) {
+            return Err(file.error_at(
+                value.span(),
+                format!(
+                    "`{key} = {v}` of place \"{slug}\" is not between -{limit} and {limit}; \
+                     write degrees (north and east positive), e.g. `lat = 40.41`, `lon = 49.87`"
+                ),
+            ));
+        }
+    }
+    Ok(Some(Position {
+        lat: lat.into_inner(),
+        lon: lon.into_inner(),
+    }))
 }
 
 /// The topics' keywords as a lexicon per language, and one of every

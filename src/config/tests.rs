@@ -106,3 +106,61 @@ fn line_column_counts_from_one() {
     assert_eq!(line_column("ab\ncd", 4), (2, 2));
     assert_eq!(line_column("ab", 0), (1, 1));
 }
+
+fn places(body: &str) -> Result<Config> {
+    Config::parse(SITE, Some((Path::new("entities.toml"), body)))
+}
+
+#[test]
+fn a_place_may_have_a_position_and_a_person_may_not() {
+    let config = places(
+        "[[places]]\nslug = \"baku\"\nname = \"Baku\"\nlat = 40.41\nlon = 49.87\n\n\
+         [[places]]\nslug = \"nowhere\"\nname = \"Nowhere\"\n",
+    )
+    .unwrap();
+    assert_eq!(
+        config.places[0].position,
+        Some(Position {
+            lat: 40.41,
+            lon: 49.87
+        })
+    );
+    assert_eq!(config.places[1].position, None);
+    let err = places("[[people]]\nslug = \"a\"\nname = \"A\"\nlat = 1.0\nlon = 2.0\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("entities.toml:4:7: person \"a\" has `lat` and `lon`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_position_out_of_range_or_half_given_is_refused_where_it_is_written() {
+    let err = places("[[places]]\nslug = \"b\"\nname = \"B\"\nlat = 40.4\nlon = 249.9\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "entities.toml:5:7: `lon = 249.9` of place \"b\" is not between -180 and 180; write \
+         degrees (north and east positive), e.g. `lat = 40.41`, `lon = 49.87`"
+    );
+    let err = places("[[places]]\nslug = \"b\"\nname = \"B\"\nlat = 40.4\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with("entities.toml:4:7: place \"b\" has only one of `lat` and `lon`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_misspelt_position_key_gets_a_suggestion() {
+    let err = places("[[places]]\nslug = \"b\"\nname = \"B\"\nlat = 40.4\nlong = 49.9\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        "entities.toml:5:1: unknown key `long` (did you mean `lon`?)"
+    );
+}

@@ -134,6 +134,7 @@ pub(super) fn render_way_in(ctx: &Ctx) -> Result<Page> {
         "chronology",
     ));
     c.insert("years", &years(site));
+    c.insert("chart", &super::chart::by_topic(site));
     c.insert("latest", &latest);
     c.insert("undated_count", &chronology.undated.len());
     c.insert("undated_url", &site.url(&route::chronology_undated(1)));

@@ -9,6 +9,7 @@ use super::Page;
 use super::chronology::years;
 use super::context::{Ctx, List};
 use super::views::{Card, description};
+use super::{chart, map};
 use crate::config::EntityKind;
 use crate::error::Result;
 use crate::language;
@@ -99,6 +100,9 @@ pub(super) fn render_topic(ctx: &Ctx, t: usize, number: usize) -> Result<Page> {
     };
     let mut c = list.context(ctx, number, |i| Card::with_excerpt(site, i, t));
     c.insert("topic", &topic_view(site, t));
+    if number == 1 {
+        c.insert("chart", &chart::single(site, &site.topics[t]));
+    }
     ctx.page("topic.html", &address(number), &c)
 }
 
@@ -159,6 +163,9 @@ pub(super) fn render_language(ctx: &Ctx, l: usize, number: usize) -> Result<Page
     };
     let mut c = list.context(ctx, number, |i| Card::new(site, i));
     c.insert("language", &view);
+    if number == 1 {
+        c.insert("chart", &chart::single(site, &site.languages[l].articles));
+    }
     ctx.page("language.html", &address(number), &c)
 }
 
@@ -237,6 +244,9 @@ pub(super) fn render_entity_index(ctx: &Ctx, kind: EntityKind) -> Result<Page> {
     c.insert("entities", &index);
     c.insert("kind", kind.key());
     c.insert("heading", heading);
+    if kind == EntityKind::Place {
+        c.insert("map", &map::render(site, None));
+    }
     ctx.page("entities.html", &address, &c)
 }
 
@@ -256,6 +266,15 @@ pub(super) fn render_entity(ctx: &Ctx, kind: EntityKind, i: usize, number: usize
     c.insert("kind", kind.key());
     c.insert("noun", kind.noun());
     c.insert("entity", &en);
+    if number == 1 {
+        c.insert(
+            "chart",
+            &chart::single(site, &site.entity_articles(kind)[i]),
+        );
+        if kind == EntityKind::Place {
+            c.insert("map", &map::render(site, Some(i)));
+        }
+    }
     ctx.page("entity.html", &address(number), &c)
 }
 

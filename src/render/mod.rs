@@ -10,16 +10,20 @@
 //!   `views`: the small views of articles, links and pagers lists share;
 //! - the pages, as readers meet them: `articles`, `lists` (home, topics,
 //!   people and places), `chronology`, `stories`, `search`, `feeds`,
-//!   `sitemaps`.
+//!   `sitemaps`;
+//! - the pictures some of them show, drawn as inline SVG: `chart`
+//!   (articles over time) and `map` (the places).
 //!
 //! Every address comes from `crate::route`.
 
 mod articles;
 pub mod assets;
+pub mod chart;
 mod chronology;
 mod context;
 mod feeds;
 mod lists;
+pub mod map;
 pub mod plan;
 pub mod search;
 mod sitemaps;

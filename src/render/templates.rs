@@ -46,6 +46,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "partials/timeline.html",
         include_str!("../../templates/partials/timeline.html"),
     ),
+    (
+        "partials/chart.html",
+        include_str!("../../templates/partials/chart.html"),
+    ),
+    (
+        "partials/map.html",
+        include_str!("../../templates/partials/map.html"),
+    ),
     ("index.html", include_str!("../../templates/index.html")),
     ("article.html", include_str!("../../templates/article.html")),
     ("topics.html", include_str!("../../templates/topics.html")),

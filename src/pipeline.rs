@@ -25,7 +25,38 @@ pub fn ingest(root: &Path, force: bool, keep: &[PathBuf]) -> Result<Vec<SeedRepo
         .iter()
         .map(|seed| Ok(ingest::seed_name(root, seed)?.1))
         .collect::<Result<Vec<String>>>()?;
-    ingest::run(root, &config, force, &keep)
+    let mut reports = ingest::run(root, &config, force, &keep)?;
+    tell_stories(root, &config, &mut reports)?;
+    Ok(reports)
+}
+
+/// Gives each article ingest wrote the other reports of its story, found
+/// as the build will find them among every article of `content/` (those
+/// with errors left out: the build reports them). Reads nothing when
+/// nothing was written.
+fn tell_stories(root: &Path, config: &Config, reports: &mut [SeedReport]) -> Result<()> {
+    if reports.iter().all(|r| r.written().is_none()) {
+        return Ok(());
+    }
+    let (articles, _) = content::load(root, config)?;
+    let path_of = |i: usize| crate::fs::relative(root, &root.join(&articles[i].path));
+    let mut story_of: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for story in crate::site::stories::among(config, &articles) {
+        for &i in &story {
+            let others = story
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| format!("{} ({})", path_of(j), articles[j].meta.lang))
+                .collect();
+            story_of.insert(path_of(i), others);
+        }
+    }
+    for report in reports {
+        if let Some(others) = report.written().and_then(|path| story_of.remove(path)) {
+            report.story = others;
+        }
+    }
+    Ok(())
 }
 
 /// What one build keeps for the next (`serve`): the articles read and their

@@ -74,6 +74,9 @@ pub struct SeedReport {
     pub warnings: Vec<String>,
     /// For a duplicate: the article it repeats.
     pub original: Option<Original>,
+    /// For an article written: the other reports of its story
+    /// (`content/<slug>.md (<language>)`), as the build will show them.
+    pub story: Vec<String>,
 }
 
 /// The article a seed repeats.
@@ -91,6 +94,14 @@ impl SeedReport {
     /// Whether the file was left alone for not being a seed.
     pub fn skipped(&self) -> bool {
         matches!(self.outcome, Ok((Action::Skipped, _)))
+    }
+
+    /// The article written from the seed (`content/<slug>.md`), if any.
+    pub fn written(&self) -> Option<&str> {
+        match &self.outcome {
+            Ok((Action::Created | Action::Updated | Action::Overwritten, path)) => Some(path),
+            _ => None,
+        }
     }
 
     /// Whether the seed was not ingested for repeating an article.
@@ -128,7 +139,26 @@ impl fmt::Display for SeedReport {
         for w in &self.warnings {
             write!(f, "\n{}: warning: {w}", self.seed)?;
         }
+        if !self.story.is_empty() {
+            write!(
+                f,
+                "\n{}: one story with {}: the same or the next day, the same people and \
+                 places; the site shows them together (`story: none` keeps an article alone)",
+                self.seed,
+                listed(&self.story)
+            )?;
+        }
         Ok(())
+    }
+}
+
+/// The first few of `items`, and how many more: a story of fifty reports
+/// should not make each of its reports' lines fifty names long.
+fn listed(items: &[String]) -> String {
+    const SHOWN: usize = 3;
+    match items.len().checked_sub(SHOWN) {
+        None | Some(0) => items.join(", "),
+        Some(more) => format!("{} and {more} more", items[..SHOWN].join(", ")),
     }
 }
 
@@ -245,6 +275,7 @@ pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result
                 outcome: Err(why),
                 warnings: Vec::new(),
                 original: None,
+                story: Vec::new(),
             },
             Ok((_, _, _)) if original.is_some() => SeedReport {
                 seed: name,
@@ -257,6 +288,7 @@ pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result
                 )),
                 warnings: Vec::new(),
                 original,
+                story: Vec::new(),
             },
             Ok((ingested, text, target)) => {
                 let outcome =
@@ -271,6 +303,7 @@ pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result
                     outcome,
                     warnings,
                     original: None,
+                    story: Vec::new(),
                 }
             }
         })
@@ -285,6 +318,7 @@ pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result
             )),
             warnings: Vec::new(),
             original: None,
+            story: Vec::new(),
         });
     }
     for other in &listing.others {
@@ -293,6 +327,7 @@ pub fn run(root: &Path, config: &Config, force: bool, keep: &[String]) -> Result
             outcome: Ok((Action::Skipped, String::new())),
             warnings: Vec::new(),
             original: None,
+            story: Vec::new(),
         });
     }
     reports.sort_by(|a, b| a.seed.cmp(&b.seed));
@@ -576,6 +611,20 @@ mod tests {
             Some("seeds/a.txt")
         );
         assert_eq!(seed_of("---\ntitle: T\n---\n"), None);
+    }
+
+    #[test]
+    fn a_long_list_of_reports_is_cut_to_three_and_a_count() {
+        let items: Vec<String> = (1..=5).map(|i| format!("content/{i}.md (en)")).collect();
+        assert_eq!(listed(&items[..1]), "content/1.md (en)");
+        assert_eq!(
+            listed(&items[..3]),
+            "content/1.md (en), content/2.md (en), content/3.md (en)"
+        );
+        assert_eq!(
+            listed(&items),
+            "content/1.md (en), content/2.md (en), content/3.md (en) and 2 more"
+        );
     }
 
     #[test]

@@ -4,9 +4,12 @@
 
 use rayon::prelude::*;
 
-use super::Entry;
-use super::tags::{Tag, TagKind};
+use std::collections::HashMap;
+
+use super::tags::{Tag, TagKind, TagNumbers};
+use super::{Entry, chronological_key};
 use crate::config::Config;
+use crate::content::Article;
 use crate::error::Diagnostic;
 use crate::frontmatter::Story as EditorStory;
 use crate::stories::{self, Editor, Name, Report};
@@ -25,7 +28,7 @@ pub fn find(
         .par_iter()
         .zip(tags)
         .zip(translations)
-        .map(|((e, tags), translations)| report(config, e, tags, translations))
+        .map(|((e, tags), translations)| report(config, &e.article, tags, translations))
         .collect();
     let (stories, lone) = stories::find(&reports);
     let mut story_of = vec![None; entries.len()];
@@ -58,17 +61,60 @@ pub fn find(
     (stories, story_of, diagnostics)
 }
 
+/// The stories among `articles` as a build finds them, read from their
+/// front matter alone (no body is rendered, no site assembled): what
+/// ingest tells of the articles it wrote. Each story is its reports'
+/// numbers in `articles`, oldest first.
+pub fn among(config: &Config, articles: &[Article]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| chronological_key(&articles[a]).cmp(&chronological_key(&articles[b])));
+    let numbers = TagNumbers::new(config);
+    let place: HashMap<&str, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| (articles[i].slug.as_str(), at))
+        .collect();
+    // Translations both ways, as the site links them; a slug that is no
+    // article's is the build's error to report, not ingest's.
+    let mut translations = vec![Vec::new(); order.len()];
+    for (at, &i) in order.iter().enumerate() {
+        for other in &articles[i].meta.translations {
+            if let Some(&to) = place.get(other.as_str()).filter(|&&to| to != at) {
+                translations[at].push(to);
+                translations[to].push(at);
+            }
+        }
+    }
+    for list in &mut translations {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let reports: Vec<Report> = order
+        .par_iter()
+        .zip(&translations)
+        .map(|(&i, translations)| {
+            let tags = numbers.tags_of(&articles[i].meta);
+            report(config, &articles[i], &tags, translations)
+        })
+        .collect();
+    stories::find(&reports)
+        .0
+        .into_iter()
+        .map(|story| story.reports.into_iter().map(|at| order[at]).collect())
+        .collect()
+}
+
 /// What story detection needs of one article.
 fn report<'a>(
     config: &Config,
-    e: &'a Entry,
+    article: &'a Article,
     tags: &[Tag],
     translations: &'a [usize],
 ) -> Report<'a> {
-    let meta = &e.article.meta;
+    let meta = &article.meta;
     let mut names: Vec<Name> = tags.iter().filter_map(|&t| name(t)).collect();
     names.sort_unstable();
-    let title = e.article.title();
+    let title = article.title();
     let people = config.people_lexicon.find(title).into_iter().map(|h| Tag {
         kind: TagKind::Person,
         number: h.id,
@@ -95,7 +141,7 @@ fn report<'a>(
             EditorStory::Alone => Editor::Alone,
         }),
         translations,
-        slug: e.slug(),
+        slug: &article.slug,
     }
 }
 

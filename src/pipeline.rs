@@ -26,19 +26,23 @@ pub fn ingest(root: &Path, force: bool, keep: &[PathBuf]) -> Result<Vec<SeedRepo
         .map(|seed| Ok(ingest::seed_name(root, seed)?.1))
         .collect::<Result<Vec<String>>>()?;
     let mut reports = ingest::run(root, &config, force, &keep)?;
-    tell_stories(root, &config, &mut reports)?;
+    tell_stories(root, &config, &mut reports);
     Ok(reports)
 }
 
 /// Gives each article ingest wrote the other reports of its story, found
 /// as the build will find them among every article of `content/` (those
 /// with errors left out: the build reports them). Reads nothing when
-/// nothing was written.
-fn tell_stories(root: &Path, config: &Config, reports: &mut [SeedReport]) -> Result<()> {
+/// nothing was written. The articles are written by then: a folder that
+/// cannot be read now is the build's to report, and ingest says nothing of
+/// stories.
+fn tell_stories(root: &Path, config: &Config, reports: &mut [SeedReport]) {
     if reports.iter().all(|r| r.written().is_none()) {
-        return Ok(());
+        return;
     }
-    let (articles, _) = content::load(root, config)?;
+    let Ok((articles, _)) = content::load(root, config) else {
+        return;
+    };
     let path_of = |i: usize| crate::fs::relative(root, &root.join(&articles[i].path));
     let mut story_of: std::collections::HashMap<String, Vec<String>> = Default::default();
     for story in crate::site::stories::among(config, &articles) {
@@ -56,7 +60,6 @@ fn tell_stories(root: &Path, config: &Config, reports: &mut [SeedReport]) -> Res
             report.story = others;
         }
     }
-    Ok(())
 }
 
 /// What one build keeps for the next (`serve`): the articles read and their

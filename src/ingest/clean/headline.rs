@@ -2,7 +2,9 @@
 //! article's title, and the tags a site hangs on it. `clean` calls
 //! `choose` once the lines are judged and the prose is found.
 
-use super::{BYLINE, Kind, RELATIVE_TIME, date_mentions, key};
+use std::collections::HashSet;
+
+use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
 use crate::text::{fold, word_count};
 
 /// Tags a site hangs on a headline ("-UPDATED", "(VIDEO)"), folded.
@@ -89,8 +91,23 @@ fn is_title_shaped(line: &str) -> bool {
     (3..=25).contains(&words)
         && !trimmed.ends_with(['.', ',', ':', ';', '…', '。', '：', '；'])
         && !BYLINE.is_match(line)
-        && date_mentions::find(line).is_empty()
+        && undated_words(line) >= 6.min(letter_words(line))
         && !is_control(line)
+}
+
+/// The words of a line that hold a letter, outside its dates: a long
+/// title may name a day ("Official visit … (June 10-11, 1997)"), a date
+/// line is little else.
+fn undated_words(line: &str) -> usize {
+    let mut rest = String::new();
+    let mut at = 0;
+    for m in date_mentions::find(line) {
+        rest.push_str(&line[at..m.start]);
+        rest.push(' ');
+        at = m.end;
+    }
+    rest.push_str(&line[at..]);
+    letter_words(&rest)
 }
 
 /// Whether a line holds one of the page's controls ("Skip to content",
@@ -110,67 +127,140 @@ fn is_by_or_date(line: &str, kind: Kind) -> bool {
                 || RELATIVE_TIME.is_match(line)))
 }
 
-/// The headline: the first title-shaped line of five words or more that a
-/// byline or a date line follows within four lines, in the dozen lines above
-/// the article's first paragraph of prose (a standfirst or a caption may
-/// stand between them; a standfirst follows the headline, so the first
-/// such line of a run is the headline, unless it is a kicker of fewer than
-/// seven words).
-fn title_before(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
-    let end = start.min(lines.len());
-    let title = |i: usize| {
-        kind[i] == Kind::Unknown && word_count(&lines[i]) >= 5 && is_title_shaped(&lines[i])
-    };
-    let by_or_date = (start.saturating_sub(12)..end)
-        .rev()
-        .find(|&j| is_by_or_date(&lines[j], kind[j]))?;
-    let last = (by_or_date.saturating_sub(4)..by_or_date)
-        .rev()
-        .find(|&i| title(i))?;
-    let mut first = last;
-    while first > 0 && title(first - 1) && word_count(&lines[first - 1]) >= 7 {
-        first -= 1;
-    }
-    Some(first)
-}
-
-/// A title-shaped line of four words or more that the dozen lines under
-/// it show again, above the article's first paragraph of prose: the page's
-/// header and the article's both carry the headline.
-fn repeated_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
-    let end = start.min(lines.len());
-    (0..end).find(|&i| {
-        kind[i] == Kind::Unknown
-            && word_count(&lines[i]) >= 4
-            && is_title_shaped(&lines[i])
-            && (i + 1..end.min(i + 13)).any(|j| fold(&lines[j]) == fold(&lines[i]))
-    })
-}
-
 /// The headline among `lines`, judged as `kind`, whose prose starts at
-/// `start` and whose first sentence-like line is `first_body`: a title the
-/// page shows twice, else one a byline or date follows, else the first
-/// line of seven words or more before the text (rubrics and kickers are
-/// shorter), else the longest of three or more.
+/// `start` and whose first sentence-like line is `first_body`: of the
+/// title-shaped lines above the prose, the one with most signs of a title
+/// (see `score`), or none when no line shows any.
 pub(super) fn choose(
     lines: &[String],
     kind: &[Kind],
     start: usize,
     first_body: usize,
 ) -> Option<usize> {
-    let titles: Vec<usize> = (0..first_body)
-        .filter(|&i| kind[i] == Kind::Unknown && !is_control(&lines[i]))
+    let n = lines.len();
+    let start = start.min(n);
+    let lead = lead_stems(lines, kind, start);
+    let candidate = |i: usize| {
+        kind[i] == Kind::Unknown
+            && is_title_shaped(&lines[i])
+            && letter_words(&lines[i]) >= 2
+            && !WIRE_LINE.is_match(&lines[i])
+            // The prose's first line is a headline only when a byline or a
+            // date stands under it ("Why do we dream?" over "By Jane Roe").
+            && (i < start || by_or_date_within(lines, kind, i, 2))
+    };
+    let scored: Vec<(usize, i32)> = (0..(start + 1).min(n))
+        .filter(|&i| candidate(i))
+        .map(|i| (i, score(lines, kind, i, start, &lead)))
         .collect();
-    repeated_title(lines, kind, start)
-        .or_else(|| title_before(lines, kind, start))
-        .or_else(|| titles.iter().copied().find(|&i| word_count(&lines[i]) >= 7))
+    let (mut best, top) = scored
+        .iter()
+        .copied()
+        .filter(|&(_, s)| s >= 2)
+        .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))
         .or_else(|| {
-            titles
+            // No line shows a sign: a long title-shaped line before any
+            // sentence is still one (a short one may be a caption).
+            scored
                 .iter()
                 .copied()
-                .filter(|&i| word_count(&lines[i]) >= 3)
-                .max_by_key(|&i| (word_count(&lines[i]), std::cmp::Reverse(i)))
-        })
+                .find(|&(i, _)| i < first_body && word_count(&lines[i]) >= 7)
+        })?;
+    // A standfirst without a full stop follows its headline: of a run of
+    // such lines, nearly as like a title and sharing the prose's words,
+    // the first is the headline, unless it is a kicker of fewer than seven
+    // words.
+    while best > 0
+        && candidate(best - 1)
+        && word_count(&lines[best - 1]) >= 7
+        && !stems(&lines[best - 1]).is_disjoint(&lead)
+        && score(lines, kind, best - 1, start, &lead) + 2 >= top
+    {
+        best -= 1;
+    }
+    Some(best)
+}
+
+/// How much a candidate line at `i` looks like the headline of prose that
+/// starts at `start`: it shares words with the first paragraphs, a byline
+/// or a date follows it, the page shows it twice (its header repeats the
+/// title); it loses for each few lines of other text between it and the
+/// prose and for standing in a run of short lines (a menu).
+fn score(lines: &[String], kind: &[Kind], i: usize, start: usize, lead: &HashSet<String>) -> i32 {
+    let line = &lines[i];
+    let shared = stems(line).intersection(lead).count().min(3) as i32;
+    let followed = by_or_date_within(lines, kind, i, 4);
+    let folded = fold(line);
+    let repeated = (0..start)
+        .any(|j| j != i && (fold(&lines[j]) == folded || (j < 3 && is_title_of(&lines[j], line))));
+    let between = (i + 1..start)
+        .filter(|&j| kind[j] == Kind::Unknown && !is_by_or_date(&lines[j], kind[j]))
+        .count() as i32;
+    let short = |j: usize| {
+        kind.get(j) == Some(&Kind::Unknown) && word_count(&lines[j]) <= 4 && !is_sentence(&lines[j])
+    };
+    let menu = word_count(line) <= 4 && i > 0 && short(i - 1) && short(i + 1);
+    2 * shared
+        + 4 * i32::from(followed)
+        + 4 * i32::from(repeated)
+        + i32::from(word_count(line) >= 5)
+        - (between / 4).min(3)
+        - 3 * i32::from(menu)
+}
+
+/// Whether the page's top line `top` is "`title` | Site" or "`title` - Site",
+/// as the <title> of many pages reads.
+fn is_title_of(top: &str, title: &str) -> bool {
+    let (top, title) = (fold(top), fold(title));
+    top.strip_prefix(title.trim()).is_some_and(|rest| {
+        let rest = rest.trim_start();
+        rest.starts_with(['|', '-', '–', '—', ':', '·', '«', '»'])
+    })
+}
+
+/// Whether a byline or a date line stands within `within` lines under line `i`.
+fn by_or_date_within(lines: &[String], kind: &[Kind], i: usize, within: usize) -> bool {
+    (i + 1..lines.len().min(i + 1 + within)).any(|j| is_by_or_date(&lines[j], kind[j]))
+}
+
+/// Words of a line that hold a letter (counted as `word_count` counts
+/// them in scripts written without spaces).
+fn letter_words(line: &str) -> usize {
+    crate::text::word_spans(line)
+        .map(|(a, b)| &line[a..b])
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(word_count)
+        .sum()
+}
+
+/// The stems of the first three paragraphs of prose from `start`.
+fn lead_stems(lines: &[String], kind: &[Kind], start: usize) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for i in (start..lines.len())
+        .filter(|&i| kind[i] == Kind::Unknown && is_sentence(&lines[i]))
+        .take(3)
+    {
+        out.extend(stems(&lines[i]));
+    }
+    out
+}
+
+/// A text's content words, each cut to its first five letters (so that
+/// "Népal" meets "Népalais"); words shorter than five letters, mostly
+/// function words, are left out. Scripts written without spaces give
+/// their pairs of characters instead.
+fn stems(text: &str) -> HashSet<String> {
+    let folded = fold(text);
+    let mut out = HashSet::new();
+    for (a, b) in crate::text::word_spans(&folded) {
+        let chars: Vec<char> = folded[a..b].chars().collect();
+        if chars.iter().all(|&c| c >= '\u{2e80}') {
+            out.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
+        } else if chars.len() >= 5 {
+            out.insert(chars[..5].iter().collect());
+        }
+    }
+    out
 }
 
 #[cfg(test)]

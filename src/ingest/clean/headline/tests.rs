@@ -10,3 +10,72 @@ fn title_shaped_lines_have_no_final_stop_no_date_and_no_byline() {
     assert!(!is_title_shaped("Sign in to your account"));
     assert!(!is_title_shaped("Pier"));
 }
+
+fn choose_in(text: &str) -> Option<String> {
+    super::super::clean(&crate::text::normalize(text)).headline
+}
+
+const PROSE: &str = "The harbour council met on Monday and talked for four hours about the pier, the roads and the money it would cost.\n\nMembers agreed that the pier work would start in spring and that the town would pay half of it.";
+
+#[test]
+fn the_title_that_shares_the_leads_words_wins_over_teasers_above_it() {
+    let text = format!(
+        "Weather Warnings Issued Across the Northern Coast Tonight\n\nLocal Football Club Signs a New Goalkeeper From Abroad\n\nCouncil Agrees to Rebuild the Harbour Pier\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Council Agrees to Rebuild the Harbour Pier")
+    );
+}
+
+#[test]
+fn a_title_the_pages_header_shows_again_is_the_headline_however_far_apart() {
+    let menu = "News\n\nSport\n\nWeather\n\nCulture\n\nTravel\n\nMoney\n\n".repeat(3);
+    let text = format!(
+        "Harbour Town Votes on Its Old Stone Pier\n\n{menu}Harbour Town Votes on Its Old Stone Pier\n\nShare this\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Harbour Town Votes on Its Old Stone Pier")
+    );
+}
+
+#[test]
+fn a_short_title_over_a_byline_and_date_is_the_headline() {
+    let text = format!(
+        "Harbour Notes Blog\n\nAbout\n\nArchive\n\nContact\n\nProjects\n\nOn the Pier\n\nTuesday 15 October 2019 by Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("On the Pier"));
+}
+
+#[test]
+fn a_question_over_a_byline_is_the_headline_though_it_ends_like_a_sentence() {
+    let text = format!("Menu\n\nWho will pay for the harbour pier?\n\nBy Jane Roe\n\n{PROSE}");
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Who will pay for the harbour pier?")
+    );
+}
+
+#[test]
+fn a_wire_dateline_or_a_rate_is_never_the_headline() {
+    assert_eq!(
+        choose_in(&format!("Astana, 3. Juli, AZERTAC\n\n{PROSE}")),
+        None
+    );
+    assert_eq!(choose_in(&format!("USD 1.7000\n\n{PROSE}")), None);
+}
+
+#[test]
+fn a_long_title_may_name_its_day_and_a_date_line_is_no_title() {
+    assert!(is_title_shaped(
+        "Official visit of the President to the Republic of Kazakhstan (June 10-11, 1997)"
+    ));
+    assert!(!is_title_shaped("Published Thursday 27 July 2017"));
+}
+
+#[test]
+fn stems_are_the_first_five_letters_of_longer_words() {
+    let s = stems("The Népal quake: Népalais rescuers");
+    assert!(s.contains("nepal") && s.contains("rescu") && !s.contains("the"));
+}

@@ -285,7 +285,8 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
                     && starts_lower
                     && !is_sentence(last)
                     && last.len() >= 40
-                    && date_mentions::dateline(line).is_none() =>
+                    && date_mentions::dateline(line).is_none()
+                    && !BYLINE.is_match(line) =>
             {
                 last.push(' ');
                 last.push_str(line);

@@ -79,3 +79,14 @@ fn stems_are_the_first_five_letters_of_longer_words() {
     let s = stems("The Népal quake: Népalais rescuers");
     assert!(s.contains("nepal") && s.contains("rescu") && !s.contains("the"));
 }
+
+#[test]
+fn a_byline_under_a_headline_stays_a_line_of_its_own() {
+    let text = format!(
+        "Markets\n\nThe harbour lottery and the price of the pier\nby Jane Roe @janeroe February 1, 2016: 12:41 PM ET\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("The harbour lottery and the price of the pier")
+    );
+}

@@ -2,7 +2,7 @@
 //! article's title, and the tags a site hangs on it. `clean` calls
 //! `choose` once the lines are judged and the prose is found.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
 use crate::text::{fold, word_count};
@@ -140,6 +140,19 @@ pub(super) fn choose(
     let n = lines.len();
     let start = start.min(n);
     let lead = lead_stems(lines, kind, start);
+    // How often the page shows each line above the prose.
+    let mut shown: HashMap<String, usize> = HashMap::new();
+    for line in &lines[..start] {
+        *shown.entry(fold(line)).or_default() += 1;
+    }
+    // Lines of other text (neither furniture nor a byline or date) above
+    // each line.
+    let plain: Vec<usize> = std::iter::once(0)
+        .chain((0..start).scan(0, |count, j| {
+            *count += usize::from(kind[j] == Kind::Unknown && !is_by_or_date(&lines[j], kind[j]));
+            Some(*count)
+        }))
+        .collect();
     let candidate = |i: usize| {
         kind[i] == Kind::Unknown
             && is_title_shaped(&lines[i])
@@ -151,7 +164,7 @@ pub(super) fn choose(
     };
     let scored: Vec<(usize, i32)> = (0..(start + 1).min(n))
         .filter(|&i| candidate(i))
-        .map(|i| (i, score(lines, kind, i, start, &lead)))
+        .map(|i| (i, score(lines, kind, i, start, &lead, &shown, &plain)))
         .collect();
     let (mut best, top) = scored
         .iter()
@@ -174,7 +187,7 @@ pub(super) fn choose(
         && candidate(best - 1)
         && word_count(&lines[best - 1]) >= 7
         && !stems(&lines[best - 1]).is_disjoint(&lead)
-        && score(lines, kind, best - 1, start, &lead) + 2 >= top
+        && score(lines, kind, best - 1, start, &lead, &shown, &plain) + 2 >= top
     {
         best -= 1;
     }
@@ -186,16 +199,23 @@ pub(super) fn choose(
 /// or a date follows it, the page shows it twice (its header repeats the
 /// title); it loses for each few lines of other text between it and the
 /// prose and for standing in a run of short lines (a menu).
-fn score(lines: &[String], kind: &[Kind], i: usize, start: usize, lead: &HashSet<String>) -> i32 {
+#[allow(clippy::too_many_arguments)]
+fn score(
+    lines: &[String],
+    kind: &[Kind],
+    i: usize,
+    start: usize,
+    lead: &HashSet<String>,
+    shown: &HashMap<String, usize>,
+    plain: &[usize],
+) -> i32 {
     let line = &lines[i];
     let shared = stems(line).intersection(lead).count().min(3) as i32;
     let followed = by_or_date_within(lines, kind, i, 4);
     let folded = fold(line);
-    let repeated = (0..start)
-        .any(|j| j != i && (fold(&lines[j]) == folded || (j < 3 && is_title_of(&lines[j], line))));
-    let between = (i + 1..start)
-        .filter(|&j| kind[j] == Kind::Unknown && !is_by_or_date(&lines[j], kind[j]))
-        .count() as i32;
+    let repeated = shown.get(&folded).copied().unwrap_or(0) > usize::from(i < start)
+        || (0..start.min(3)).any(|j| j != i && is_title_of(&lines[j], line));
+    let between = (plain[start] - plain[(i + 1).min(start)]) as i32;
     let short = |j: usize| {
         kind.get(j) == Some(&Kind::Unknown) && word_count(&lines[j]) <= 4 && !is_sentence(&lines[j])
     };

@@ -33,9 +33,12 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
     if letters.total < 20 {
         return None;
     }
-    // Chinese and Japanese are told by their scripts: kana are Japanese only.
+    // Chinese and Japanese are told by their scripts: kana are Japanese
+    // only, and Japanese writes a good part of each sentence in them (a
+    // Chinese page may still quote a Japanese name or title).
     if letters.han * 2 > letters.total {
-        return sure(if letters.kana > 0 { "ja" } else { "zh" });
+        let japanese = letters.kana * 10 >= letters.han + letters.kana;
+        return sure(if japanese { "ja" } else { "zh" });
     }
     if letters.kana * 4 > letters.total {
         return sure("ja");
@@ -48,7 +51,8 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
         return sure("kk");
     }
     // Kazakh in Latin letters: q is everywhere (rare in Turkish, and
-    // Azerbaijani has ə), with ū, ñ or dotless ı.
+    // Azerbaijani has ə), with a letter of one of its Latin alphabets (ū,
+    // ñ or dotless ı of 2021; ǵ, ń or ý of 2018).
     if letters.cyrillic * 2 <= letters.total
         && allows("kk")
         && letters.schwa == 0
@@ -138,27 +142,72 @@ struct LetterCounts {
 impl LetterCounts {
     fn of(text: &str) -> Self {
         let mut n = LetterCounts::default();
-        for c in text.chars().filter(|c| c.is_alphabetic()) {
-            n.total += 1;
-            let lower = c.to_lowercase().next().unwrap_or(c);
-            match lower {
-                '\u{400}'..='\u{4ff}' => n.cyrillic += 1,
-                '\u{3040}'..='\u{30ff}' => n.kana += 1,
-                '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{20000}'..='\u{2ffff}' => {
-                    n.han += 1
-                }
-                _ => {}
-            }
-            match lower {
-                'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => n.kazakh_cyrillic += 1,
-                'ū' | 'ñ' | 'ı' => n.kazakh_latin += 1,
-                'ə' => n.schwa += 1,
-                'q' => n.q += 1,
-                _ => {}
+        for word in text.split(|c: char| !c.is_alphabetic()) {
+            let latin = word.chars().any(|c| c.is_ascii_alphabetic());
+            let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            for c in word.chars() {
+                // A word of Latin letters with Cyrillic look-alikes among
+                // them ("Аqtаý", with Cyrillic А and а) is a Latin word.
+                let c = if latin && cyrillic {
+                    latin_look_alike(c).unwrap_or(c)
+                } else {
+                    c
+                };
+                n.count(c);
             }
         }
         n
     }
+
+    fn count(&mut self, c: char) {
+        self.total += 1;
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        match lower {
+            '\u{400}'..='\u{4ff}' => self.cyrillic += 1,
+            '\u{3040}'..='\u{30ff}' => self.kana += 1,
+            '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{20000}'..='\u{2ffff}' => {
+                self.han += 1
+            }
+            _ => {}
+        }
+        match lower {
+            'ә' | 'ғ' | 'қ' | 'ң' | 'ө' | 'ұ' | 'ү' | 'һ' => self.kazakh_cyrillic += 1,
+            'ū' | 'ñ' | 'ı' | 'ǵ' | 'ń' | 'ý' => self.kazakh_latin += 1,
+            'ə' => self.schwa += 1,
+            'q' => self.q += 1,
+            _ => {}
+        }
+    }
+}
+
+/// The Latin letter a Cyrillic one looks like, where one does.
+fn latin_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        'а' => 'a',
+        'е' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'А' => 'A',
+        'В' => 'B',
+        'Е' => 'E',
+        'К' => 'K',
+        'М' => 'M',
+        'Н' => 'H',
+        'О' => 'O',
+        'Р' => 'P',
+        'С' => 'C',
+        'Т' => 'T',
+        'Х' => 'X',
+        'І' => 'I',
+        'к' => 'k',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -258,5 +307,24 @@ mod tests {
         let uk = "Президент Казахстану прибув до Баку з офіційним візитом. Сторони підписали угоди щодо енергетики та транспорту і обговорили новий торговельний маршрут через Каспійське море.";
         let got = language(uk, &["ru".to_string(), "en".to_string()]);
         assert_eq!(got.as_deref(), Some("ru"));
+    }
+
+    #[test]
+    fn kazakh_in_the_2018_latin_alphabet_and_with_cyrillic_look_alikes() {
+        // The 2018 alphabet writes ǵ, ń, ý with acute accents and sh, ch
+        // as digraphs; some sites mix Cyrillic а, е, о, і into Latin words.
+        let acute = "Qazaqstan Respýblıkasynyń Prezıdenti Qasym-Jomart Toqaev Ázerbaıjan Respýblıkasynyń Prezıdentimen kezdesti. Taraptar ekijaqty yntymaqtastyqtyń damýyn talqylady.";
+        let mixed = "Prеmеr-ministr Аqtаý tеńіz pоrtynyń аldаǵy jumys jоspаrymеn tаnysty. Qаzіrgі tаńdа Аqtаý tеńіz pоrty qоsymshа аlаń sаlýdy jоspаrlаp оtyr.";
+        assert_eq!(language(acute, &all()).as_deref(), Some("kk"));
+        assert_eq!(language(mixed, &all()).as_deref(), Some("kk"));
+        // Uzbek writes q as often, with none of Kazakh's letters.
+        let uz = "Qozog'iston Prezidenti Qasim-Jomart Toqayev Ozarbayjon Prezidenti bilan uchrashdi. Tomonlar ikki tomonlama hamkorlikni muhokama qildilar va yangi kelishuvlarni imzoladilar.";
+        assert_ne!(language(uz, &all()).as_deref(), Some("kk"));
+    }
+
+    #[test]
+    fn a_chinese_page_quoting_a_japanese_word_is_chinese() {
+        let zh = "新竹尖石美樹營地賞楓，我們一早從台北出發，沿著山路開了三個小時才到營地。楓葉正紅，營地主人說今年天氣冷得早，所以顏色特別漂亮。晚上大家在帳篷外烤肉聊天，看見滿天星星。隔壁營位的朋友送來一盒もみじ饅頭。";
+        assert_eq!(language(zh, &all()).as_deref(), Some("zh"));
     }
 }

@@ -43,7 +43,7 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
     assert!(s.f1() >= 0.80, "{report}");
     assert!(s.recall >= 0.95, "{report}");
     assert!(s.headline_ok >= 56, "{report}");
-    assert!(s.lang_right >= 68, "{report}");
+    assert!(s.lang_right >= 69, "{report}");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn copied_text_of_the_chronicle_articles_keeps_its_floors() {
     assert!(s.f1() >= 0.965, "{report}");
     assert!(s.recall >= 0.99, "{report}");
     assert!(s.headline_ok >= 93, "{report}");
-    assert!(s.lang_right >= 96, "{report}");
+    assert!(s.lang_right >= 100, "{report}");
 }
 
 /// Every chronicle annotation names only what the repository's `site.toml`

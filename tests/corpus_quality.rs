@@ -40,8 +40,13 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
         s.lang_right,
         s.lang_given
     );
-    assert!(s.f1() >= 0.80, "{report}");
-    assert!(s.recall >= 0.95, "{report}");
+    // The article's stretch took precision from 0.71 to 0.85 for a
+    // recall of 0.94 (0.95 before): what it loses is lists of short lines
+    // the expected text keeps (a site's list of its software, a video
+    // player's controls between two halves of an article).
+    assert!(s.f1() >= 0.885, "{report}");
+    assert!(s.precision >= 0.84, "{report}");
+    assert!(s.recall >= 0.935, "{report}");
     assert!(s.headline_ok >= 56, "{report}");
     assert!(s.lang_right >= 69, "{report}");
 }
@@ -61,7 +66,7 @@ fn copied_text_of_the_chronicle_articles_keeps_its_floors() {
         s.lang_given
     );
     assert_eq!(s.pages, 100, "{report}");
-    assert!(s.f1() >= 0.965, "{report}");
+    assert!(s.f1() >= 0.975, "{report}");
     assert!(s.recall >= 0.99, "{report}");
     assert!(s.headline_ok >= 93, "{report}");
     assert!(s.lang_right >= 100, "{report}");

@@ -15,6 +15,7 @@ use super::date_mentions::{self, Label, Mention};
 use crate::text::{fold, word_count};
 
 mod headline;
+mod stretch;
 pub use headline::strip_headline_tags;
 
 /// A block of the cleaned body.
@@ -175,6 +176,20 @@ const PREFIXES: &[&str] = &[
     "anadolu ajansi web sitesinde",
     "оки отырыныз", "тагы окыныз", "жазылыныз", "кателик таптыныз", "oqi otyrynyz",
     "qateni baiqasanyz",
+];
+
+/// Phrases of a cookie or consent notice, folded: the notice is a sentence
+/// or two, but the site's, not the article's (an article about cookies
+/// says "cookies" without asking the reader to accept them).
+#[rustfmt::skip]
+const CONSENT: &[&str] = &[
+    "we use cookies", "site uses cookies", "website uses cookies", "uses cookies to",
+    "accept cookies", "cookie settings", "cookie policies", "our use of cookies",
+    "verwendet cookies", "verwenden cookies", "nutzt cookies", "nutzen cookies",
+    "cookie-einstellungen", "cookies akzeptieren", "utilise des cookies", "utilisons des cookies",
+    "utilizamos cookies", "utiliza cookies", "usa cookies", "gebruikt cookies",
+    "использует cookie", "используем cookie", "использует файлы cookie", "файлы cookie",
+    "cookie файлдар", "cerez kullan", "cerezler kullan", "cerez politika", "kuki fayllar",
 ];
 
 #[rustfmt::skip]
@@ -410,6 +425,12 @@ fn is_caption(line: &str) -> bool {
             && crate::text::word_spans(&folded).any(|(a, b)| FLAG_WORDS.contains(&&folded[a..b])))
 }
 
+/// A cookie or consent notice of at most a short paragraph.
+fn is_consent(line: &str) -> bool {
+    let folded = fold(line);
+    word_count(line) <= 80 && CONSENT.iter().any(|c| folded.contains(c))
+}
+
 /// What one line is, judged on its own.
 fn judge(line: &str) -> Kind {
     let k = key(line);
@@ -432,6 +453,7 @@ fn judge(line: &str) -> Kind {
         Kind::Dateline
     } else if is_breadcrumb(line)
         || is_caption(line)
+        || is_consent(line)
         || (!is_sentence(line) && word_count(line) <= 8 && RELATIVE_TIME.is_match(line))
     {
         Kind::Furniture
@@ -565,16 +587,39 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
 
+    // The article is one stretch of the page: what stands outside it is
+    // furniture, but for the headline and the standfirst under it (or,
+    // without a headline, the text's first line a caption or two above).
+    let stretch = stretch::find(&lines, &kind);
+    if let Some(r) = &stretch {
+        let kept_above = match headline {
+            Some(h) => (h + 1..r.start.min(h + 4))
+                .filter(|&i| kind[i] == Kind::Unknown && word_count(&lines[i]) >= 6)
+                .collect::<Vec<_>>(),
+            None => lead_above(&lines, &kind, r.start).into_iter().collect(),
+        };
+        for i in (0..n).filter(|i| !r.contains(i) && !kept_above.contains(i)) {
+            if matches!(kind[i], Kind::Unknown | Kind::Break) {
+                kind[i] = Kind::Furniture;
+            }
+        }
+    }
+    let repeats = Repeats::new(&lines, &kind, stretch.as_ref());
+
     // The body, without repeats of a paragraph and without edge separators.
     let mut seen = HashSet::new();
+    let mut previous: Option<String> = None;
     for i in 0..n {
         match kind[i] {
             Kind::Unknown => {
                 let line = &lines[i];
-                if word_count(line) >= 6 && !seen.insert(fold(line)) {
+                let folded = fold(line);
+                let first = seen.insert(folded.clone());
+                if word_count(line) >= 6 && !first && repeats.drop(i, &folded, previous.as_ref()) {
                     out.removed.push(line.clone());
                     continue;
                 }
+                previous = Some(folded);
                 out.blocks.push(Block::Paragraph(line.clone()));
             }
             Kind::Break
@@ -616,6 +661,67 @@ pub fn clean(text: &str) -> Cleaned {
     out.source_name = found.as_ref().map(|(name, _)| spelling_in(name, text));
     out.source_found = found.map(|(_, how)| how);
     out
+}
+
+/// Without a headline, the text's first line above the stretch that starts
+/// at `start`, when only furniture and lines of a word or three (captions,
+/// image names, buttons) stand between: a title or lead the page set apart.
+fn lead_above(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
+    for i in (0..start).rev() {
+        let words = word_count(&lines[i]);
+        match kind[i] {
+            Kind::Unknown if words >= 6 => return Some(i),
+            Kind::Unknown if words <= 3 => {}
+            Kind::Furniture | Kind::Dateline | Kind::Break => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Which repeated lines of the article go. Without a stretch, every
+/// repeat of a paragraph does. Inside one, the article may say a thing
+/// twice (the same step in each part of a plan, a credit under each
+/// picture): a repeat goes only when it repeats the line before it or what
+/// the page shows outside the article, or comes after the article's last
+/// new paragraph (the lead the page shows again under the text).
+struct Repeats {
+    outside: HashSet<String>,
+    last_new: Option<usize>,
+    within: bool,
+}
+
+impl Repeats {
+    fn new(lines: &[String], kind: &[Kind], stretch: Option<&std::ops::Range<usize>>) -> Self {
+        let Some(r) = stretch else {
+            return Repeats {
+                outside: HashSet::new(),
+                last_new: None,
+                within: false,
+            };
+        };
+        let outside = (0..lines.len())
+            .filter(|i| !r.contains(i))
+            .map(|i| fold(&lines[i]))
+            .collect();
+        let mut seen = HashSet::new();
+        let last_new = r
+            .clone()
+            .filter(|&i| kind[i] == Kind::Unknown && seen.insert(fold(&lines[i])))
+            .last();
+        Repeats {
+            outside,
+            last_new,
+            within: true,
+        }
+    }
+
+    fn drop(&self, i: usize, folded: &String, previous: Option<&String>) -> bool {
+        !self.within
+            || previous == Some(folded)
+            || self.outside.contains(folded)
+            || self.last_new.is_none_or(|last| i > last)
+    }
 }
 
 /// The article's first paragraph of prose: a sentence of ten words or more

@@ -270,3 +270,43 @@ fn a_short_kicker_above_the_headline_does_not_take_its_place() {
         Some("Harbour Town Votes to Rebuild Its Old Stone Pier")
     );
 }
+
+/// Three paragraphs of a report, long enough to be the article's stretch.
+const REPORT: &str = "The ferry line between Baku and Kuryk carried a record number of lorries last year, the port authority said on Monday.\n\nOfficials expect the new terminal to double the freight that crosses the Caspian within five years of its opening.\n\nThe two governments have agreed to share the cost of dredging the approach channels to both ports, the statement said.";
+
+#[test]
+fn teasers_comments_and_menus_after_the_article_go() {
+    let c = cleaned(&format!(
+        "Home\nNews\nBusiness\n\nFerries carry record freight\n\n{REPORT}\n\nMore from Business\nTen ports you did not know were busy…\n12:41\nWhy the railway will open late this year\n09:15\nOil prices fall for a third day in a row\nJane Roe on 3 May 2015 at 12:41 said:\nI do not believe a word of it, the ports have been busy for years and nobody cared at all.\nReply\n"
+    ));
+    assert_eq!(c.headline.as_deref(), Some("Ferries carry record freight"));
+    let got = body(&c);
+    assert_eq!(got.len(), 3, "{got:#?}");
+    assert!(got[2].starts_with("The two governments"));
+}
+
+#[test]
+fn a_line_the_article_repeats_stays_and_one_the_page_repeats_goes() {
+    let step = "Keep the receipt of each payment until the end of the year in a safe place.";
+    let c = cleaned(&format!(
+        "Paying the port dues\n\nThe dues for a lorry on the ferry are paid in three parts, each at a different office of the port.\n\nFirst, the entry fee is paid at the gate before the lorry is weighed and its papers are checked.\n\n{step}\n\nSecond, the berth fee is paid to the ferry company when the ticket for the crossing is bought.\n\n{step}\n\nThird, the customs fee is paid at the customs office before the lorry is allowed on board.\n\n{step}\n\nA lorry that has paid all three may cross on the next ferry without waiting in the queue.\n\n{step}\n\nShare\n{step}\n"
+    ));
+    let got = body(&c);
+    // Three times in the text; once more under it, as the page closes.
+    assert_eq!(got.iter().filter(|p| **p == step).count(), 3, "{got:#?}");
+    assert!(got.last().unwrap().starts_with("A lorry that has paid"));
+}
+
+#[test]
+fn a_cookie_notice_is_furniture_and_an_article_about_cookies_is_not() {
+    let notice = "We use cookies to give you the best experience on our website; by using the site you agree to our use of cookies.";
+    let c = cleaned(&format!(
+        "{notice}\n\nFerries carry record freight\n\n{REPORT}"
+    ));
+    assert!(!body(&c).contains(&notice), "{:#?}", body(&c));
+    let about = "Cookies are small files a website leaves in the browser, and advertisers read them to follow readers from site to site.";
+    assert!(!is_consent(about));
+    assert!(is_consent(
+        "Durch Klick auf \"Akzeptieren\" geben Sie Ihre Einwilligung, die Sie jederzeit über Cookie-Einstellungen widerrufen können."
+    ));
+}

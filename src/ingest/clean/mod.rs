@@ -315,7 +315,12 @@ pub fn split_paragraphs(text: &str) -> Vec<String> {
 
 /// Folded, without the punctuation that trails a label or a button.
 fn key(line: &str) -> String {
-    fold(line)
+    key_of_folded(&fold(line))
+}
+
+/// `key` of a line already folded.
+fn key_of_folded(folded: &str) -> String {
+    folded
         .trim()
         .trim_end_matches([':', '.', '!', '»', '›', '>', '|', '-', '→', ' ', '…'])
         .trim()
@@ -371,8 +376,7 @@ fn quoted_name(text: &str) -> Option<String> {
     (word_count(name) >= 1 && word_count(name) <= 5).then(|| name.to_string())
 }
 
-fn tag_label(line: &str) -> bool {
-    let folded = fold(line);
+fn tag_label(folded: &str) -> bool {
     let folded = folded.trim();
     TAG_LABELS.iter().any(|label| {
         folded.strip_prefix(label).is_some_and(|rest| {
@@ -391,8 +395,7 @@ fn source_label(line: &str) -> Option<String> {
     (!name.is_empty() && word_count(name) <= 5).then(|| name.to_string())
 }
 
-fn starts_with_prefix(line: &str) -> bool {
-    let folded = fold(line);
+fn starts_with_prefix(folded: &str) -> bool {
     PREFIXES.iter().any(|p| folded.trim_start().starts_with(p))
 }
 
@@ -405,8 +408,7 @@ fn is_breadcrumb(line: &str) -> bool {
             || (word_count(line) <= 6 && BYLINE.is_match(line)))
 }
 
-fn is_caption(line: &str) -> bool {
-    let folded = fold(line);
+fn is_caption(line: &str, folded: &str) -> bool {
     let words = word_count(line);
     if words > 20 {
         return false;
@@ -422,38 +424,40 @@ fn is_caption(line: &str) -> bool {
         || note
         || (words <= 5
             && !is_sentence(line)
-            && crate::text::word_spans(&folded).any(|(a, b)| FLAG_WORDS.contains(&&folded[a..b])))
+            && crate::text::word_spans(folded).any(|(a, b)| FLAG_WORDS.contains(&&folded[a..b])))
 }
 
 /// A cookie or consent notice of at most a short paragraph.
-fn is_consent(line: &str) -> bool {
-    let folded = fold(line);
-    word_count(line) <= 80 && CONSENT.iter().any(|c| folded.contains(c))
+fn is_consent(line: &str, folded: &str) -> bool {
+    CONSENT.iter().any(|c| folded.contains(c)) && word_count(line) <= 80
 }
 
 /// What one line is, judged on its own.
 fn judge(line: &str) -> Kind {
-    let k = key(line);
+    let folded = fold(line);
+    let k = key_of_folded(&folded);
     if SEPARATOR.is_match(&line.to_lowercase()) {
         Kind::Break
     } else if !line.chars().any(char::is_alphanumeric) {
         Kind::Furniture
     } else if is_credit(line)
-        || tag_label(line)
+        || tag_label(&folded)
         || source_label(line).is_some()
         || PAGE.contains(&k.as_str())
     {
         Kind::Marker
     } else if LIST_LABELS.contains(&k.as_str()) {
         Kind::ListLabel
-    } else if INLINE.contains(&k.as_str()) || starts_with_prefix(line) || PAGINATION.is_match(line)
+    } else if INLINE.contains(&k.as_str())
+        || starts_with_prefix(&folded)
+        || PAGINATION.is_match(line)
     {
         Kind::Furniture
     } else if !is_sentence(line) && date_mentions::dateline(line).is_some() {
         Kind::Dateline
     } else if is_breadcrumb(line)
-        || is_caption(line)
-        || is_consent(line)
+        || is_caption(line, &folded)
+        || is_consent(line, &folded)
         || (!is_sentence(line) && word_count(line) <= 8 && RELATIVE_TIME.is_match(line))
     {
         Kind::Furniture
@@ -604,22 +608,28 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
     }
-    let repeats = Repeats::new(&lines, &kind, stretch.as_ref());
+    // Repeats: only lines of six words or more count, each folded once.
+    let folds: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| (word_count(l) >= 6).then(|| fold(l)))
+        .collect();
+    let repeats = Repeats::new(&folds, &kind, stretch.as_ref());
 
     // The body, without repeats of a paragraph and without edge separators.
-    let mut seen = HashSet::new();
-    let mut previous: Option<String> = None;
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut previous: Option<usize> = None;
     for i in 0..n {
         match kind[i] {
             Kind::Unknown => {
                 let line = &lines[i];
-                let folded = fold(line);
-                let first = seen.insert(folded.clone());
-                if word_count(line) >= 6 && !first && repeats.drop(i, &folded, previous.as_ref()) {
+                if let Some(folded) = folds[i].as_deref()
+                    && !seen.insert(folded)
+                    && repeats.drop(i, folded, previous.and_then(|p| folds[p].as_deref()))
+                {
                     out.removed.push(line.clone());
                     continue;
                 }
-                previous = Some(folded);
+                previous = Some(i);
                 out.blocks.push(Block::Paragraph(line.clone()));
             }
             Kind::Break
@@ -685,14 +695,20 @@ fn lead_above(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
 /// picture): a repeat goes only when it repeats the line before it or what
 /// the page shows outside the article, or comes after the article's last
 /// new paragraph (the lead the page shows again under the text).
-struct Repeats {
-    outside: HashSet<String>,
+struct Repeats<'a> {
+    outside: HashSet<&'a str>,
     last_new: Option<usize>,
     within: bool,
 }
 
-impl Repeats {
-    fn new(lines: &[String], kind: &[Kind], stretch: Option<&std::ops::Range<usize>>) -> Self {
+impl<'a> Repeats<'a> {
+    /// `folds` holds each line folded, or `None` for a line too short to
+    /// count as a repeat.
+    fn new(
+        folds: &'a [Option<String>],
+        kind: &[Kind],
+        stretch: Option<&std::ops::Range<usize>>,
+    ) -> Self {
         let Some(r) = stretch else {
             return Repeats {
                 outside: HashSet::new(),
@@ -700,14 +716,16 @@ impl Repeats {
                 within: false,
             };
         };
-        let outside = (0..lines.len())
+        let outside = (0..folds.len())
             .filter(|i| !r.contains(i))
-            .map(|i| fold(&lines[i]))
+            .filter_map(|i| folds[i].as_deref())
             .collect();
         let mut seen = HashSet::new();
         let last_new = r
             .clone()
-            .filter(|&i| kind[i] == Kind::Unknown && seen.insert(fold(&lines[i])))
+            .filter(|&i| {
+                kind[i] == Kind::Unknown && folds[i].as_deref().is_none_or(|f| seen.insert(f))
+            })
             .last();
         Repeats {
             outside,
@@ -716,7 +734,9 @@ impl Repeats {
         }
     }
 
-    fn drop(&self, i: usize, folded: &String, previous: Option<&String>) -> bool {
+    /// Whether line `i`, folded `folded` and seen before, goes; `previous`
+    /// is the body's line before it, folded.
+    fn drop(&self, i: usize, folded: &str, previous: Option<&str>) -> bool {
         !self.within
             || previous == Some(folded)
             || self.outside.contains(folded)

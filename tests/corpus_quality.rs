@@ -41,12 +41,12 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
         s.lang_given
     );
     // The article's stretch took precision from 0.71 to 0.85 for a
-    // recall of 0.94 (0.95 before): what it loses is lists of short lines
-    // the expected text keeps (a site's list of its software, a video
-    // player's controls between two halves of an article).
-    assert!(s.f1() >= 0.885, "{report}");
+    // recall of 0.948 (0.954 before): what it loses is lists of short
+    // lines the expected text keeps (a site's list of its software, a
+    // video player's controls between two halves of an article).
+    assert!(s.f1() >= 0.89, "{report}");
     assert!(s.precision >= 0.84, "{report}");
-    assert!(s.recall >= 0.935, "{report}");
+    assert!(s.recall >= 0.94, "{report}");
     assert!(s.headline_ok >= 56, "{report}");
     assert!(s.lang_right >= 69, "{report}");
 }
@@ -68,7 +68,7 @@ fn copied_text_of_the_chronicle_articles_keeps_its_floors() {
     assert_eq!(s.pages, 100, "{report}");
     assert!(s.f1() >= 0.975, "{report}");
     assert!(s.recall >= 0.99, "{report}");
-    assert!(s.headline_ok >= 93, "{report}");
+    assert!(s.headline_ok >= 96, "{report}");
     assert!(s.lang_right >= 100, "{report}");
 }
 

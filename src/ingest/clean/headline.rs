@@ -158,6 +158,7 @@ pub(super) fn choose(
             && is_title_shaped(&lines[i])
             && letter_words(&lines[i]) >= 2
             && !WIRE_LINE.is_match(&lines[i])
+            && !super::stretch::is_bullet(&lines[i])
             // The prose's first line is a headline only when a byline or a
             // date stands under it ("Why do we dream?" over "By Jane Roe").
             && (i < start || by_or_date_within(lines, kind, i, 2))
@@ -188,6 +189,23 @@ pub(super) fn choose(
         && word_count(&lines[best - 1]) >= 7
         && !stems(&lines[best - 1]).is_disjoint(&lead)
         && score(lines, kind, best - 1, start, &lead, &shown, &plain) + 2 >= top
+    {
+        best -= 1;
+    }
+    // A short title over a standfirst with no byline under it ("A historic
+    // opportunity" over "Relations are at their highest level"): the
+    // title names the lead's subject in two of its words or more, and reads
+    // as a phrase, not a name or a section ("Lupita Nyong'o", "Harbour News").
+    if best > 0
+        && candidate(best - 1)
+        && word_count(&lines[best - 1]) < 7
+        && lines[best - 1]
+            .split_whitespace()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_lowercase))
+        && stems(&lines[best - 1]).intersection(&lead).count() >= 2
+        && !by_or_date_within(lines, kind, best, 4)
+        && !by_or_date_within(lines, kind, best - 1, 1)
     {
         best -= 1;
     }

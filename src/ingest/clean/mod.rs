@@ -178,11 +178,13 @@ const PREFIXES: &[&str] = &[
     "qateni baiqasanyz",
 ];
 
-/// Phrases of a cookie or consent notice, folded: the notice is a sentence
-/// or two, but the site's, not the article's (an article about cookies
-/// says "cookies" without asking the reader to accept them).
+/// Phrases of a cookie, consent or script notice, folded: the notice is a
+/// sentence or two, but the site's, not the article's (an article about
+/// cookies says "cookies" without asking the reader to accept them).
 #[rustfmt::skip]
 const CONSENT: &[&str] = &[
+    "enable javascript", "javascript is disabled", "requires javascript", "javascript aktivieren",
+    "benotigt javascript", "включите javascript", "javascript-i aktiv", "javascript'i etkin",
     "we use cookies", "site uses cookies", "website uses cookies", "uses cookies to",
     "accept cookies", "cookie settings", "cookie policies", "our use of cookies",
     "verwendet cookies", "verwenden cookies", "nutzt cookies", "nutzen cookies",
@@ -427,7 +429,7 @@ fn is_caption(line: &str, folded: &str) -> bool {
             && crate::text::word_spans(folded).any(|(a, b)| FLAG_WORDS.contains(&&folded[a..b])))
 }
 
-/// A cookie or consent notice of at most a short paragraph.
+/// A cookie, consent or script notice of at most a short paragraph.
 fn is_consent(line: &str, folded: &str) -> bool {
     CONSENT.iter().any(|c| folded.contains(c)) && word_count(line) <= 80
 }
@@ -563,8 +565,12 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
     }
+    // The article's stretch (see `stretch`), found on the lines as judged:
+    // a list it holds before its first sentence is the article's too.
+    let stretch = stretch::find(&lines, &kind);
+    let in_stretch = |i: usize| stretch.as_ref().is_some_and(|r| r.contains(&i));
     for &i in &leading {
-        if Some(i) == headline {
+        if Some(i) == headline || (in_stretch(i) && i > headline.unwrap_or(0)) {
         } else if headline.is_none_or(|h| i < h) || word_count(&lines[i]) < 6 {
             kind[i] = Kind::Furniture;
         }
@@ -580,7 +586,7 @@ pub fn clean(text: &str) -> Cleaned {
             }
             continue;
         }
-        if kind[i] == Kind::Unknown && word_count(&lines[i]) <= 6 {
+        if kind[i] == Kind::Unknown && word_count(&lines[i]) <= 6 && !in_stretch(i) {
             kind[i] = Kind::Furniture;
             if is_signoff(&lines[i]) {
                 signoff = Some(lines[i].trim().to_string());
@@ -591,10 +597,9 @@ pub fn clean(text: &str) -> Cleaned {
         }
     }
 
-    // The article is one stretch of the page: what stands outside it is
-    // furniture, but for the headline and the standfirst under it (or,
-    // without a headline, the text's first line a caption or two above).
-    let stretch = stretch::find(&lines, &kind);
+    // The article is its stretch: what stands outside it is furniture, but
+    // for the headline and the standfirst under it (or, without a headline,
+    // the text's first line a caption or two above).
     if let Some(r) = &stretch {
         let kept_above = match headline {
             Some(h) => (h + 1..r.start.min(h + 4))

@@ -69,6 +69,11 @@ enum Item {
     Numbered,
 }
 
+/// Whether the line opens with a list's bullet ("+ Added …", "• …").
+pub(super) fn is_bullet(line: &str) -> bool {
+    BULLET.is_match(line)
+}
+
 /// The number of a numbered list's item.
 fn number(line: &str) -> Option<u32> {
     NUMBERED.captures(line).and_then(|c| c[1].parse().ok())

@@ -308,6 +308,22 @@ fn a_cookie_notice_is_furniture_and_an_article_about_cookies_is_not() {
     let consent = |line: &str| is_consent(line, &fold(line));
     assert!(!consent(about));
     assert!(consent(
+        "Diese Seite benötigt Javascript! Bitte aktivieren Sie Javascript für eine korrekte Darstellung."
+    ));
+    assert!(consent(
         "Durch Klick auf \"Akzeptieren\" geben Sie Ihre Einwilligung, die Sie jederzeit über Cookie-Einstellungen widerrufen können."
     ));
+}
+
+#[test]
+fn a_written_list_before_the_first_sentence_is_the_articles() {
+    let items: String = (1..=8)
+        .map(|i| format!("+ Added ferry route number {i} across the Caspian Sea from Baku\n"))
+        .collect();
+    let c = cleaned(&format!(
+        "Home\nNews\n\nWhat changed in the timetable\n\n{items}\nThe old routes stay open until the end of the year, the company said.\n\nShare\n"
+    ));
+    let got = body(&c);
+    assert_eq!(got.len(), 9, "{got:#?}");
+    assert!(got[0].starts_with("+ Added ferry route number 1"));
 }

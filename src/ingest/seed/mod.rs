@@ -332,17 +332,25 @@ pub fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, String
 /// word. Text with no such sentence (which detecting its language refuses
 /// first) gets "Untitled".
 fn generated_title(paragraphs: &[&str]) -> String {
-    let sentence = paragraphs
-        .iter()
-        .flat_map(|p| sentences(p))
-        .map(|s| {
+    let candidates = || {
+        paragraphs.iter().flat_map(|p| sentences(p)).map(|s| {
             let s = s.trim_end_matches('.').trim();
             match date_mentions::find(s).first().filter(|m| m.start == 0) {
                 Some(m) => s[m.end..].trim_start_matches([',', ' ']),
                 None => s,
             }
         })
-        .find(|s| s.chars().any(char::is_alphanumeric))
+    };
+    // A sentence of three words at least, not a label ("Summary:"), a
+    // list's number or a time ("3/09/15 8:00am"); else any that says something.
+    let sentence = candidates()
+        .find(|s| {
+            s.split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+                .count()
+                >= 3
+        })
+        .or_else(|| candidates().find(|s| s.chars().any(char::is_alphanumeric)))
         .unwrap_or("Untitled");
     let mut chars = sentence.chars();
     let capitalised: String = chars

@@ -101,6 +101,15 @@ fn a_generated_title_skips_sentences_without_words() {
 }
 
 #[test]
+fn a_generated_title_skips_labels_numbers_and_times() {
+    let a = ingest("Summary:\n\n1\n\n3/09/15 8:00am\n\nThe ferry from Baku to Kuryk carried a record number of lorries this year. Officials expect more.").unwrap();
+    assert_eq!(
+        a.front_matter.title,
+        "The ferry from Baku to Kuryk carried a record number of lorries this year"
+    );
+}
+
+#[test]
 fn a_day_without_a_year_leaves_the_date_out_and_warns() {
     let a = ingest("Martın 3-də Azərbaycan Baş naziri Əli Əsədov Bakıda Qazaxıstanın Baş naziri ilə görüşüb.\n\n2024-cü ilin sonuna ticarət artıb. 2022-2026-cı illər üçün proqram qəbul edilib.").unwrap();
     assert_eq!(a.front_matter.date, None);

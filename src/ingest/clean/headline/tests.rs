@@ -90,3 +90,16 @@ fn a_byline_under_a_headline_stays_a_line_of_its_own() {
         Some("The harbour lottery and the price of the pier")
     );
 }
+
+#[test]
+fn a_short_title_over_its_standfirst_is_the_headline_and_a_name_is_not() {
+    let standfirst = "Members want the harbour pier rebuilt before the summer season";
+    let text = format!("The harbour council backs a new pier\n\n{standfirst}\n\n{PROSE}");
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("The harbour council backs a new pier")
+    );
+    // A name or a section over it is a tag, not the title.
+    let text = format!("Harbour Pier Council\n\n{standfirst}\n\n{PROSE}");
+    assert_eq!(choose_in(&text).as_deref(), Some(standfirst));
+}

@@ -167,7 +167,7 @@ pub(super) fn choose(
         .filter(|&i| candidate(i))
         .map(|i| (i, score(lines, kind, i, start, &lead, &shown, &plain)))
         .collect();
-    let (mut best, top) = scored
+    let Some((mut best, top)) = scored
         .iter()
         .copied()
         .filter(|&(_, s)| s >= 2)
@@ -179,7 +179,10 @@ pub(super) fn choose(
                 .iter()
                 .copied()
                 .find(|&(i, _)| i < first_body && word_count(&lines[i]) >= 7)
-        })?;
+        })
+    else {
+        return name_title(lines, kind, start);
+    };
     // A standfirst without a full stop follows its headline: of a run of
     // such lines, nearly as like a title and sharing the prose's words,
     // the first is the headline, unless it is a kicker of fewer than seven
@@ -210,6 +213,39 @@ pub(super) fn choose(
         best -= 1;
     }
     Some(best)
+}
+
+/// A title of a word or two that names what the prose at `start` opens
+/// with, as an encyclopaedia's or a glossary's does ("New Zealand" over
+/// "New Zealand is a sovereign island country…"): the page's first line
+/// of text, or shown again above the prose; its words capitalised and
+/// among the first twelve of one of the first two sentences.
+fn name_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
+    let opening: Vec<String> = (start..lines.len())
+        .filter(|&i| kind[i] == Kind::Unknown && is_sentence(&lines[i]))
+        .take(2)
+        .flat_map(|i| {
+            let lead = &lines[i];
+            crate::text::word_spans(lead)
+                .take(12)
+                .map(|(a, b)| fold(&lead[a..b]))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let first_text = (0..start).find(|&i| kind[i] == Kind::Unknown)?;
+    (0..start).find(|&i| {
+        let line = lines[i].trim();
+        let words: Vec<&str> = crate::text::word_spans(line)
+            .map(|(a, b)| &line[a..b])
+            .collect();
+        kind[i] == Kind::Unknown
+            && (1..=2).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+            && line.chars().next().is_some_and(char::is_uppercase)
+            && !is_control(line)
+            && words.iter().all(|w| opening.contains(&fold(w)))
+            && (i == first_text || (i + 1..start).any(|j| lines[j].trim() == line))
+    })
 }
 
 /// How much a candidate line at `i` looks like the headline of prose that

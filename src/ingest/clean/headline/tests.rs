@@ -103,3 +103,15 @@ fn a_short_title_over_its_standfirst_is_the_headline_and_a_name_is_not() {
     let text = format!("Harbour Pier Council\n\n{standfirst}\n\n{PROSE}");
     assert_eq!(choose_in(&text).as_deref(), Some(standfirst));
 }
+
+#[test]
+fn a_name_the_prose_opens_with_is_the_title_of_an_encyclopaedias_page() {
+    let prose = "Mangystau is a region of western Kazakhstan on the eastern shore of the Caspian Sea, with Aktau as its capital.\n\nIts ports carry oil, grain and lorries to Baku and to the Volga.";
+    let text = format!(
+        "Mangystau\n\nFrom the encyclopaedia of the steppe\n\nJump to navigation\n\n{prose}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("Mangystau"));
+    // A site's name the prose does not open with is no title.
+    let text = format!("Steppe Daily\n\nJump to navigation\n\n{prose}");
+    assert_eq!(choose_in(&text), None);
+}

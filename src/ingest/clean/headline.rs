@@ -89,10 +89,21 @@ fn is_title_shaped(line: &str) -> bool {
     let words = word_count(line);
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
     (3..=25).contains(&words)
-        && !trimmed.ends_with(['.', ',', ':', ';', '…', '。', '：', '；'])
+        && (!trimmed.ends_with(['.', ',', ':', ';', '…', '。', '：', '；'])
+            || ends_with_initialism(trimmed))
         && !BYLINE.is_match(line)
         && undated_words(line) >= 6.min(letter_words(line))
         && !is_control(line)
+}
+
+/// Whether the line's last word is an initialism ("… Underneath N.Y.C.",
+/// "… in the U.S."), whose full stop ends no sentence.
+fn ends_with_initialism(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or("");
+    let letters: Vec<char> = last.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && last.chars().filter(|&c| c == '.').count() == letters.len()
 }
 
 /// The words of a line that hold a letter, outside its dates: a long

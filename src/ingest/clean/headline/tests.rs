@@ -9,6 +9,12 @@ fn title_shaped_lines_have_no_final_stop_no_date_and_no_byline() {
     assert!(!is_title_shaped("Published March 3, 2021 at noon"));
     assert!(!is_title_shaped("Sign in to your account"));
     assert!(!is_title_shaped("Pier"));
+    assert!(is_title_shaped(
+        "How Winter Wreaks Havoc on What’s Underneath N.Y.C."
+    ));
+    assert!(!is_title_shaped(
+        "The pier was built by the U.K. Navy in the war."
+    ));
 }
 
 fn choose_in(text: &str) -> Option<String> {

@@ -181,7 +181,7 @@ pub(super) fn choose(
     let Some((mut best, top)) = scored
         .iter()
         .copied()
-        .filter(|&(_, s)| s >= 2)
+        .filter(|&(_, s)| s >= MIN_SCORE)
         .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))
         .or_else(|| {
             // No line shows a sign: a long title-shaped line before any
@@ -202,7 +202,7 @@ pub(super) fn choose(
         && candidate(best - 1)
         && word_count(&lines[best - 1]) >= 7
         && !stems(&lines[best - 1]).is_disjoint(&lead)
-        && score(lines, kind, best - 1, start, &lead, &shown, &plain) + 2 >= top
+        && score(lines, kind, best - 1, start, &lead, &shown, &plain) + STANDFIRST_MARGIN >= top
     {
         best -= 1;
     }
@@ -259,6 +259,25 @@ fn name_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
     })
 }
 
+/// The weights of `score`: per word shared with the lead (at most
+/// `MAX_SHARED` of them), for a byline or date under the line, for the page
+/// showing it twice, for five words or more; less a point per
+/// `LINES_PER_POINT` lines of other text between it and the prose (at most
+/// `MAX_DISTANCE`) and `MENU` for standing among short lines.
+const SHARED_WORD: i32 = 2;
+const MAX_SHARED: usize = 3;
+const FOLLOWED: i32 = 4;
+const REPEATED: i32 = 4;
+const LONG_ENOUGH: i32 = 1;
+const LINES_PER_POINT: i32 = 4;
+const MAX_DISTANCE: i32 = 3;
+const MENU: i32 = 3;
+/// The least score that makes a line the headline.
+const MIN_SCORE: i32 = 2;
+/// How much less than the best a standfirst's line above may score and
+/// still be the headline.
+const STANDFIRST_MARGIN: i32 = 2;
+
 /// How much a candidate line at `i` looks like the headline of prose that
 /// starts at `start`: it shares words with the first paragraphs, a byline
 /// or a date follows it, the page shows it twice (its header repeats the
@@ -275,7 +294,7 @@ fn score(
     plain: &[usize],
 ) -> i32 {
     let line = &lines[i];
-    let shared = stems(line).intersection(lead).count().min(3) as i32;
+    let shared = stems(line).intersection(lead).count().min(MAX_SHARED) as i32;
     let followed = by_or_date_within(lines, kind, i, 4);
     let folded = fold(line);
     let repeated = shown.get(&folded).copied().unwrap_or(0) > usize::from(i < start)
@@ -285,12 +304,12 @@ fn score(
         kind.get(j) == Some(&Kind::Unknown) && word_count(&lines[j]) <= 4 && !is_sentence(&lines[j])
     };
     let menu = word_count(line) <= 4 && i > 0 && short(i - 1) && short(i + 1);
-    2 * shared
-        + 4 * i32::from(followed)
-        + 4 * i32::from(repeated)
-        + i32::from(word_count(line) >= 5)
-        - (between / 4).min(3)
-        - 3 * i32::from(menu)
+    SHARED_WORD * shared
+        + FOLLOWED * i32::from(followed)
+        + REPEATED * i32::from(repeated)
+        + LONG_ENOUGH * i32::from(word_count(line) >= 5)
+        - (between / LINES_PER_POINT).min(MAX_DISTANCE)
+        - MENU * i32::from(menu)
 }
 
 /// Whether the page's top line `top` is "`title` | Site" or "`title` - Site",

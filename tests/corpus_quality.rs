@@ -47,7 +47,7 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
     assert!(s.f1() >= 0.89, "{report}");
     assert!(s.precision >= 0.84, "{report}");
     assert!(s.recall >= 0.94, "{report}");
-    assert!(s.headline_ok >= 59, "{report}");
+    assert!(s.headline_ok >= 60, "{report}");
     assert!(s.lang_right >= 69, "{report}");
 }
 
@@ -68,7 +68,7 @@ fn copied_text_of_the_chronicle_articles_keeps_its_floors() {
     assert_eq!(s.pages, 100, "{report}");
     assert!(s.f1() >= 0.975, "{report}");
     assert!(s.recall >= 0.99, "{report}");
-    assert!(s.headline_ok >= 96, "{report}");
+    assert!(s.headline_ok >= 97, "{report}");
     assert!(s.lang_right >= 100, "{report}");
 }
 
@@ -217,7 +217,7 @@ fn metadata_of_the_chronicle_articles_keeps_its_floors() {
         s.events_found,
         s.events_expected
     );
-    assert!(s.date_right >= 28, "{report}");
+    assert!(s.date_right >= 29, "{report}");
     assert!(s.date_wrong == 0, "{report}");
     assert!(s.topics.f1() >= 0.845, "{report}");
     assert!(s.events_found >= 40, "{report}");

@@ -568,6 +568,19 @@ pub fn clean(text: &str) -> Cleaned {
     // The article's stretch (see `stretch`), found on the lines as judged:
     // a list it holds before its first sentence is the article's too.
     let stretch = stretch::find(&lines, &kind);
+    // Without a headline, a line with no final stop set apart above the
+    // article (only furniture and lines of a word or three between) is
+    // its title.
+    if headline.is_none()
+        && let Some(j) = stretch
+            .as_ref()
+            .and_then(|r| lead_above(&lines, &kind, r.start))
+        && !stretch::ends_with_stop(lines[j].trim_end())
+        && word_count(&lines[j]) <= 60
+    {
+        out.headline = Some(strip_headline_tags(&lines[j]));
+        kind[j] = Kind::Furniture;
+    }
     let in_stretch = |i: usize| stretch.as_ref().is_some_and(|r| r.contains(&i));
     for &i in &leading {
         if Some(i) == headline || (in_stretch(i) && i > headline.unwrap_or(0)) {

@@ -187,7 +187,7 @@ fn score(line: &str, kind: Kind, item: Item, last_text: bool) -> i32 {
     }
 }
 
-fn ends_with_stop(line: &str) -> bool {
+pub(super) fn ends_with_stop(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
     trimmed.ends_with([
         '.', '!', '?', '…', ':', ';', '。', '！', '？', '；', '：', '।', '؟', '۔',

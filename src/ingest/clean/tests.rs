@@ -327,3 +327,16 @@ fn a_written_list_before_the_first_sentence_is_the_articles() {
     assert_eq!(got.len(), 9, "{got:#?}");
     assert!(got[0].starts_with("+ Added ferry route number 1"));
 }
+
+#[test]
+fn without_a_headline_a_line_with_no_stop_set_apart_above_the_article_is_its_title() {
+    let title = "Speech of the President at the ceremony of signing the documents on the transport of crude oil through the territory of three republics by the main export pipeline, Ciragan Palace, 18 November 1999";
+    let c = cleaned(&format!(
+        "{title}\n\n{}{}{REPORT}",
+        "scotch egg\n\n".repeat(4),
+        "temp-thumb\n\n".repeat(4)
+    ));
+    assert_eq!(c.headline.as_deref(), Some(title));
+    assert!(!body(&c).contains(&title), "{:#?}", body(&c));
+    assert_eq!(body(&c).len(), 3);
+}

@@ -18,6 +18,9 @@ const LEDE: usize = 2;
 const WIRE_RANK: u32 = 50;
 const LEDE_RANK: u32 = 100;
 const SIGNING_RANK: u32 = 200;
+/// The rank of a full date in the headline: after the lede's, before a date
+/// line among the text.
+const HEADLINE_RANK: u32 = 120;
 /// The rank of the page's first date line when it stands among what reads as
 /// text (the headline not found next to it): after the lede's own dates.
 const IN_TEXT_RANK: u32 = 150;
@@ -82,6 +85,24 @@ pub fn choose(
                 place: format!("dateline {}", describe_place(dl.place, n)),
                 rank,
                 why,
+                chosen: false,
+            });
+        }
+    }
+    // A full date in the headline ("Speech at the signing ceremony, 18
+    // November 1999") dates the occasion it reports, after the lede's own.
+    if let Some(h) = cleaned.headline.as_deref() {
+        for m in crate::ingest::date_mentions::find(h) {
+            let Some(date) = m.date().filter(|d| m.is_full() && believable(d)) else {
+                continue;
+            };
+            candidates.push(Candidate {
+                written: h[m.start..m.end].to_string(),
+                date: Some(date),
+                context: h.to_string(),
+                place: "headline".into(),
+                rank: Some(HEADLINE_RANK),
+                why: "a full date in the headline: the day of what it reports".into(),
                 chosen: false,
             });
         }
@@ -469,6 +490,17 @@ mod tests {
         let choice = choose_in(page, "2026-01-01");
         assert_eq!(choice.date, None);
         assert!(choice.candidates.iter().all(|c| c.rank.is_none()));
+    }
+
+    #[test]
+    fn a_full_date_in_the_headline_dates_the_occasion_after_the_ledes() {
+        let speech = "Speech of the President at the signing of the pipeline documents in Baku, 18 November 1999\n\nscotch egg\n\ntemp-thumb\n\nDear Presidents! Dear friends!\n\nWe have gathered here today to sign documents of great importance for our peoples and for the whole region.\n\nIt was not an easy task, and many doubted that the pipeline would ever be built across the mountains.";
+        assert_eq!(date_in(speech).as_deref(), Some("1999-11-18"));
+        // The lede's own date comes first; a year alone in a headline is no date.
+        assert_eq!(
+            date_in("Ten years after the 2005 treaty\n\nMinisters met on 3 July 2015 in Baku to mark the treaty's tenth year.\n\nThey signed a new plan for the ports of both countries.").as_deref(),
+            Some("2015-07-03")
+        );
     }
 
     #[test]

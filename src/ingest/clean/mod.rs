@@ -263,6 +263,9 @@ static WIRE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Lu}][\p{L}-]+,\s*\d{1,2}[\s.]+\p{L}+\.?,?\s*(?:\d{4},?\s*)?(?P<a>\p{Lu}[\p{L}.]*\p{Lu}[\p{L}.]*)$").expect("wire line")
 });
+/// An item of a written list: "+ Added …", "- …", "* …", "• …".
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([-+*•–·▪►✓])\s+\S").expect("bullet"));
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{L}\d-]+\.(?:kz|az|ru|uz|kg|tr|de|com|org|net|info|news|media|tv|am|ge)$")
         .expect("masthead")
@@ -271,11 +274,16 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line reads as running text: it ends as a sentence does, or it
 /// is too long to be anything else.
 pub fn is_sentence(line: &str) -> bool {
+    ends_with_stop(line) || word_count(line) >= 25
+}
+
+/// Whether a line ends as a sentence does, quotes and brackets aside: also
+/// with the full stops of Chinese and Japanese, Hindi, Arabic and Urdu.
+fn ends_with_stop(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
-    // Also the full stops of Chinese and Japanese, Hindi, Arabic and Urdu.
     trimmed.ends_with([
         '.', '!', '?', '…', ':', ';', '。', '！', '？', '；', '：', '।', '؟', '۔',
-    ]) || word_count(line) >= 25
+    ])
 }
 
 /// A paragraph long enough that it cannot be a link or a button.
@@ -575,7 +583,7 @@ pub fn clean(text: &str) -> Cleaned {
         && let Some(j) = stretch
             .as_ref()
             .and_then(|r| lead_above(&lines, &kind, r.start))
-        && !stretch::ends_with_stop(lines[j].trim_end())
+        && !ends_with_stop(&lines[j])
         && word_count(&lines[j]) <= 60
     {
         out.headline = Some(strip_headline_tags(&lines[j]));

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Kind, is_sentence};
+use super::{BULLET, Kind, ends_with_stop};
 use crate::text::{is_unspaced, word_count};
 
 /// What a stretch needs to be taken as the article: this much score…
@@ -51,9 +51,6 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W{0,2}\d[\d\s.,:/kKmM+%-]*(?:\s*\p{L}{1,14}\.?){0,2}\W{0,2}$").expect("count")
 });
-/// An item of a written list: "+ Added …", "- …", "* …", "• …".
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-+*•–·▪►✓])\s+\S").expect("bullet"));
 /// An item of a numbered list: "1. …", "12) …".
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").expect("numbered"));
@@ -67,11 +64,6 @@ enum Item {
     /// "1. Finland": as often a table of contents or a list of other
     /// stories as the article's own, so it neither adds nor takes away.
     Numbered,
-}
-
-/// Whether the line opens with a list's bullet ("+ Added …", "• …").
-pub(super) fn is_bullet(line: &str) -> bool {
-    BULLET.is_match(line)
 }
 
 /// The number of a numbered list's item.
@@ -178,20 +170,13 @@ fn score(line: &str, kind: Kind, item: Item, last_text: bool) -> i32 {
     if trimmed.ends_with([',', '，', '、']) {
         return 0;
     }
-    if is_sentence(line) && words < 25 || ends_with_stop(trimmed) {
+    if ends_with_stop(line) {
         w
     } else if words >= long_line(line) {
         w / 2
     } else {
         -2 - w.min(16) / 2
     }
-}
-
-pub(super) fn ends_with_stop(line: &str) -> bool {
-    let trimmed = line.trim_end_matches(['”', '"', '»', ')', '’', '\'', ']', '“', '«', ' ']);
-    trimmed.ends_with([
-        '.', '!', '?', '…', ':', ';', '。', '！', '？', '；', '：', '।', '؟', '۔',
-    ])
 }
 
 /// The stretch of `lines` that is the article, if one stands out: the run

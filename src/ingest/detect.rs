@@ -143,20 +143,35 @@ impl LetterCounts {
     fn of(text: &str) -> Self {
         let mut n = LetterCounts::default();
         for word in text.split(|c: char| !c.is_alphabetic()) {
-            let latin = word.chars().any(|c| c.is_ascii_alphabetic());
-            let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+            let mut w = LetterCounts::default();
+            let (mut latin, mut cyrillic) = (false, false);
             for c in word.chars() {
-                // A word of Latin letters with Cyrillic look-alikes among
-                // them ("Аqtаý", with Cyrillic А and а) is a Latin word.
-                let c = if latin && cyrillic {
-                    latin_look_alike(c).unwrap_or(c)
-                } else {
-                    c
-                };
-                n.count(c);
+                latin |= c.is_ascii_alphabetic();
+                cyrillic |= ('\u{400}'..='\u{4ff}').contains(&c);
+                w.count(c);
             }
+            // A word of Latin letters with Cyrillic look-alikes among them
+            // ("Аqtаý", with Cyrillic А and а) is a Latin word.
+            if latin && cyrillic {
+                w = LetterCounts::default();
+                for c in word.chars() {
+                    w.count(latin_look_alike(c).unwrap_or(c));
+                }
+            }
+            n.add(&w);
         }
         n
+    }
+
+    fn add(&mut self, other: &LetterCounts) {
+        self.total += other.total;
+        self.cyrillic += other.cyrillic;
+        self.kazakh_cyrillic += other.kazakh_cyrillic;
+        self.kazakh_latin += other.kazakh_latin;
+        self.schwa += other.schwa;
+        self.q += other.q;
+        self.han += other.han;
+        self.kana += other.kana;
     }
 
     fn count(&mut self, c: char) {

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{BULLET, BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
+use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
 use crate::text::{fold, word_count};
 
 /// Tags a site hangs on a headline ("-UPDATED", "(VIDEO)"), folded.
@@ -169,7 +169,7 @@ pub(super) fn choose(
             && is_title_shaped(&lines[i])
             && letter_words(&lines[i]) >= 2
             && !WIRE_LINE.is_match(&lines[i])
-            && !BULLET.is_match(&lines[i])
+            && super::bullet(&lines[i]).is_none()
             // The prose's first line is a headline only when a byline or a
             // date stands under it ("Why do we dream?" over "By Jane Roe").
             && (i < start || by_or_date_within(lines, kind, i, 2))

@@ -263,13 +263,19 @@ static WIRE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static WIRE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{Lu}][\p{L}-]+,\s*\d{1,2}[\s.]+\p{L}+\.?,?\s*(?:\d{4},?\s*)?(?P<a>\p{Lu}[\p{L}.]*\p{Lu}[\p{L}.]*)$").expect("wire line")
 });
-/// An item of a written list: "+ Added …", "- …", "* …", "• …".
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([-+*•–·▪►✓])\s+\S").expect("bullet"));
 static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\p{L}\d-]+\.(?:kz|az|ru|uz|kg|tr|de|com|org|net|info|news|media|tv|am|ge)$")
         .expect("masthead")
 });
+
+/// The bullet an item of a written list opens with ("+ Added …", "- …",
+/// "* …", "• …"), followed by a space and text.
+fn bullet(line: &str) -> Option<char> {
+    let mut chars = line.chars();
+    let b = chars.next().filter(|c| "-+*•–·▪►✓".contains(*c))?;
+    let rest = chars.as_str();
+    (rest.starts_with(char::is_whitespace) && !rest.trim_start().is_empty()).then_some(b)
+}
 
 /// Whether a line reads as running text: it ends as a sentence does, or it
 /// is too long to be anything else.
@@ -722,9 +728,8 @@ fn lead_above(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
 /// the page shows outside the article, or comes after the article's last
 /// new paragraph (the lead the page shows again under the text).
 struct Repeats<'a> {
-    outside: HashSet<&'a str>,
-    last_new: Option<usize>,
-    within: bool,
+    /// With a stretch: the lines outside it, and its last new paragraph.
+    stretch: Option<(HashSet<&'a str>, Option<usize>)>,
 }
 
 impl<'a> Repeats<'a> {
@@ -735,38 +740,31 @@ impl<'a> Repeats<'a> {
         kind: &[Kind],
         stretch: Option<&std::ops::Range<usize>>,
     ) -> Self {
-        let Some(r) = stretch else {
-            return Repeats {
-                outside: HashSet::new(),
-                last_new: None,
-                within: false,
-            };
-        };
-        let outside = (0..folds.len())
-            .filter(|i| !r.contains(i))
-            .filter_map(|i| folds[i].as_deref())
-            .collect();
-        let mut seen = HashSet::new();
-        let last_new = r
-            .clone()
-            .filter(|&i| {
-                kind[i] == Kind::Unknown && folds[i].as_deref().is_none_or(|f| seen.insert(f))
-            })
-            .last();
-        Repeats {
-            outside,
-            last_new,
-            within: true,
-        }
+        let stretch = stretch.map(|r| {
+            let outside = (0..folds.len())
+                .filter(|i| !r.contains(i))
+                .filter_map(|i| folds[i].as_deref())
+                .collect();
+            let mut seen = HashSet::new();
+            let last_new = r
+                .clone()
+                .filter(|&i| {
+                    kind[i] == Kind::Unknown && folds[i].as_deref().is_none_or(|f| seen.insert(f))
+                })
+                .last();
+            (outside, last_new)
+        });
+        Repeats { stretch }
     }
 
     /// Whether line `i`, folded `folded` and seen before, goes; `previous`
     /// is the body's line before it, folded.
     fn drop(&self, i: usize, folded: &str, previous: Option<&str>) -> bool {
-        !self.within
-            || previous == Some(folded)
-            || self.outside.contains(folded)
-            || self.last_new.is_none_or(|last| i > last)
+        self.stretch.as_ref().is_none_or(|(outside, last_new)| {
+            previous == Some(folded)
+                || outside.contains(folded)
+                || last_new.is_none_or(|last| i > last)
+        })
     }
 }
 

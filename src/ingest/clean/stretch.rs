@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{BULLET, Kind, ends_with_stop};
+use super::{Kind, bullet, ends_with_stop};
 use crate::text::{is_unspaced, word_count};
 
 /// What a stretch needs to be taken as the article: this much score…
@@ -78,10 +78,9 @@ fn list_items(lines: &[String]) -> Vec<Item> {
     let mut items = vec![Item::None; n];
     let mut i = 0;
     while i < n {
-        let bullet = BULLET.captures(&lines[i]).map(|c| c[1].to_string());
         let mut j = i + 1;
-        let item = if let Some(b) = bullet {
-            while j < n && BULLET.captures(&lines[j]).is_some_and(|c| c[1] == *b) {
+        let item = if let Some(b) = bullet(&lines[i]) {
+            while j < n && bullet(&lines[j]) == Some(b) {
                 j += 1;
             }
             Item::Bullet

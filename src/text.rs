@@ -194,17 +194,32 @@ pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// a run of ideographs and kana counts one word for every two characters
 /// (the usual length of a word), not one for the whole sentence.
 pub fn word_count(s: &str) -> usize {
-    word_spans(s)
-        .map(|(a, b)| {
-            let word = &s[a..b];
-            // Every character of these scripts takes three bytes or four.
-            if word.bytes().all(|b| b < 0xe0) {
-                return 1;
+    // One pass, ASCII without decoding: ingest counts every line's words.
+    let bytes = s.as_bytes();
+    let words_of = |unspaced: usize| unspaced.div_ceil(2).max(1);
+    let mut count = 0;
+    // The ideographs and kana of the word being read, if in a word.
+    let mut word: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, unspaced, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), false, 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), is_unspaced(c), c.len_utf8())
+        };
+        word = match (is_word, word) {
+            (true, w) => Some(w.unwrap_or(0) + usize::from(unspaced)),
+            (false, Some(w)) => {
+                count += words_of(w);
+                None
             }
-            let unspaced = word.chars().filter(|&c| is_unspaced(c)).count();
-            unspaced.div_ceil(2).max(1)
-        })
-        .sum()
+            (false, None) => None,
+        };
+        i += len;
+    }
+    count + word.map_or(0, words_of)
 }
 
 /// Han ideographs, hiragana and katakana.
@@ -415,6 +430,30 @@ mod tests {
         assert_eq!(word_count("两国领导人签署了多项协议。"), 6);
         assert_eq!(word_count("Tokayev met Aliyev"), 3);
         assert_eq!(word_count("2023年11月24日"), 2);
+    }
+
+    #[test]
+    fn words_are_counted_as_the_word_spans_are() {
+        // Each span is one word, or one for two ideographs or kana in it.
+        let by_spans = |s: &str| -> usize {
+            word_spans(s)
+                .map(|(a, b)| s[a..b].chars().filter(|&c| is_unspaced(c)).count())
+                .map(|unspaced| unspaced.div_ceil(2).max(1))
+                .sum()
+        };
+        for text in [
+            "",
+            "  ",
+            "Tokayev met Aliyev.",
+            "Қазақстан мен Әзірбайжан — 2024",
+            "Prezıdenti qaraşa-da; ə ğ ı ñ ö ū ü ş",
+            "क्षेत्र में नई",
+            "東京タワーで2023年に会議",
+            "a–b—c … d\u{301}e f_g 3.14",
+            "日本語とEnglishのmixed文章です。",
+        ] {
+            assert_eq!(word_count(text), by_spans(text), "{text}");
+        }
     }
 
     #[test]

@@ -202,6 +202,10 @@ pub fn month_of(word: &str) -> Option<u8> {
         let joined: String = word.chars().filter(|c| !matches!(c, '\'' | '’')).collect();
         return month_of(&joined);
     }
+    // Most words start with none of the names' first three letters.
+    if PREFIXES.binary_search(&prefix(word)?).is_err() {
+        return None;
+    }
     if let Some(&(_, m)) = EXACT.iter().find(|(w, _)| *w == word) {
         return Some(m);
     }
@@ -214,6 +218,26 @@ pub fn month_of(word: &str) -> Option<u8> {
         .max_by_key(|(stem, _, _)| stem.len())
         .map(|&(_, m, _)| m)
 }
+
+/// The first three letters of a word, if it has three.
+fn prefix(word: &str) -> Option<[char; 3]> {
+    let mut chars = word.chars();
+    Some([chars.next()?, chars.next()?, chars.next()?])
+}
+
+/// The first three letters of every name and stem, sorted: a word that
+/// starts otherwise names no month.
+static PREFIXES: LazyLock<Vec<[char; 3]>> = LazyLock::new(|| {
+    let mut all: Vec<[char; 3]> = EXACT
+        .iter()
+        .map(|&(w, _)| w)
+        .chain(STEMS.iter().map(|&(w, _, _)| w))
+        .filter_map(prefix)
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+});
 
 /// A month's name, with the apostrophes of Kazakh Latin (2017) and of
 /// Turkish case endings inside it.
@@ -300,64 +324,20 @@ pub fn find(text: &str) -> Vec<Mention> {
         return Vec::new();
     }
     let folded = Folded::new(text);
-    // The patterns with a month's name are the slow ones; most paragraphs
-    // name no month at all.
-    let names_a_month = crate::text::word_spans(&folded.text).any(|(a, b)| {
-        // "june10": a day glued to its month.
-        let word = folded.text[a..b].trim_end_matches(|c: char| c.is_ascii_digit());
-        month_of(word).is_some()
-    }) || folded.text.contains(['\'', '’']);
+    let text_end = folded.text.len();
+    // The patterns with a month's name are the slow ones; they read only
+    // the words around a month's name.
+    let near_months = month_windows(&folded.text);
     let mut found: Vec<(Shape, Mention)> = Vec::new();
-    for pattern in PATTERNS.iter().filter(|p| names_a_month || !p.named) {
-        let mut at = 0;
-        while at < folded.text.len() {
-            let Some(caps) = pattern.regex.captures_at(&folded.text, at) else {
-                break;
-            };
-            let whole = caps.name("x").expect("group x");
-            let month = match (caps.name("m"), caps.name("n")) {
-                (Some(m), _) => month_of(m.as_str()),
-                (None, Some(n)) => n.as_str().parse().ok().filter(|n| (1..=12).contains(n)),
-                _ => None,
-            };
-            let second_month_ok = caps
-                .name("m2")
-                .is_none_or(|m| month_of(m.as_str()).is_some());
-            let year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
-            let day = caps.name("d").and_then(|d| d.as_str().parse::<u8>().ok());
-            let valid = second_month_ok
-                && !after_word(&folded.text, whole.start())
-                && match (month, pattern.shape) {
-                    (Some(m), Shape::Full) => year
-                        .zip(day)
-                        .is_some_and(|(y, d)| PartialDate::ymd(y, m, d).is_some()),
-                    (Some(m), Shape::MonthYear) => {
-                        year.and_then(|y| PartialDate::ym(y, m)).is_some()
-                    }
-                    (Some(m), Shape::DayMonth) => {
-                        day.is_some_and(|d| PartialDate::ymd(2000, m, d).is_some())
-                    }
-                    (None, _) => false,
-                };
-            if valid {
-                found.push((
-                    pattern.shape,
-                    Mention {
-                        year,
-                        month: month.unwrap_or(1),
-                        day: if pattern.shape == Shape::MonthYear {
-                            None
-                        } else {
-                            day
-                        },
-                        start: folded.original(whole.start()),
-                        end: folded.original(whole.end()),
-                    },
-                ));
-                at = whole.end();
-            } else {
-                at = next_char(&folded.text, whole.start());
-            }
+    for pattern in PATTERNS.iter() {
+        let whole_text = [(0, text_end)];
+        let windows: &[(usize, usize)] = if pattern.named {
+            &near_months
+        } else {
+            &whole_text
+        };
+        for &(from, to) in windows {
+            scan(&folded, pattern, from, to, &mut found);
         }
     }
     found.sort_by(|a, b| {
@@ -373,6 +353,113 @@ pub fn find(text: &str) -> Vec<Mention> {
     }
     taken.sort_by_key(|m| m.start);
     taken
+}
+
+/// How many words before and after a month's name a date may take: "24 –
+/// 26 September – 2 October 2024 yılında" has five on either side.
+const DATE_WORDS: usize = 8;
+
+/// The stretches of `folded` (byte ranges, merged where they meet) that
+/// hold [`DATE_WORDS`] words (split at spaces) either side of each word
+/// that names a month, or that has an apostrophe in it ("qan'tar",
+/// "Mart'ta").
+fn month_windows(folded: &str) -> Vec<(usize, usize)> {
+    let mut tokens: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                tokens.push((s, i));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((s, folded.len()));
+    }
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut last_token = None;
+    for (j, &(a, b)) in tokens.iter().enumerate() {
+        let token = &folded[a..b];
+        let names_month = token.contains(['\'', '’'])
+            || crate::text::word_spans(token).any(|(x, y)| {
+                // "june10": a day glued to its month.
+                month_of(token[x..y].trim_end_matches(|c: char| c.is_ascii_digit())).is_some()
+            });
+        if !names_month {
+            continue;
+        }
+        let first = j.saturating_sub(DATE_WORDS);
+        let last = (j + DATE_WORDS).min(tokens.len() - 1);
+        match (windows.last_mut(), last_token) {
+            (Some(w), Some(l)) if first <= l + 1 => w.1 = tokens[last].1,
+            _ => windows.push((tokens[first].0, tokens[last].1)),
+        }
+        last_token = Some(last);
+    }
+    windows
+}
+
+/// Every date `pattern` finds in `folded` from byte `from` to `to`, which
+/// is the end of the text or the start of a space.
+fn scan(
+    folded: &Folded,
+    pattern: &Pattern,
+    from: usize,
+    to: usize,
+    found: &mut Vec<(Shape, Mention)>,
+) {
+    let text = &folded.text[..to];
+    let mut at = from;
+    while at < text.len() {
+        let Some(caps) = pattern.regex.captures_at(text, at) else {
+            break;
+        };
+        let whole = caps.name("x").expect("group x");
+        let month = match (caps.name("m"), caps.name("n")) {
+            (Some(m), _) => month_of(m.as_str()),
+            (None, Some(n)) => n.as_str().parse().ok().filter(|n| (1..=12).contains(n)),
+            _ => None,
+        };
+        let second_month_ok = caps
+            .name("m2")
+            .is_none_or(|m| month_of(m.as_str()).is_some());
+        let year = caps.name("y").and_then(|y| y.as_str().parse::<i32>().ok());
+        let day = caps.name("d").and_then(|d| d.as_str().parse::<u8>().ok());
+        let valid = second_month_ok
+            && !after_word(&folded.text, whole.start())
+            && match (month, pattern.shape) {
+                (Some(m), Shape::Full) => year
+                    .zip(day)
+                    .is_some_and(|(y, d)| PartialDate::ymd(y, m, d).is_some()),
+                (Some(m), Shape::MonthYear) => year.and_then(|y| PartialDate::ym(y, m)).is_some(),
+                (Some(m), Shape::DayMonth) => {
+                    day.is_some_and(|d| PartialDate::ymd(2000, m, d).is_some())
+                }
+                (None, _) => false,
+            };
+        if valid {
+            found.push((
+                pattern.shape,
+                Mention {
+                    year,
+                    month: month.unwrap_or(1),
+                    day: if pattern.shape == Shape::MonthYear {
+                        None
+                    } else {
+                        day
+                    },
+                    start: folded.original(whole.start()),
+                    end: folded.original(whole.end()),
+                },
+            ));
+            at = whole.end();
+        } else {
+            at = next_char(text, whole.start());
+        }
+    }
 }
 
 fn next_char(s: &str, i: usize) -> usize {
@@ -754,6 +841,18 @@ mod tests {
     fn month_and_year_are_kept_as_far_as_known() {
         assert_eq!(iso("im April 2023 besuchte"), ["2023-04"]);
         assert_eq!(iso("в марте 2025 года"), ["2025-03"]);
+    }
+
+    #[test]
+    fn every_name_and_stem_names_its_month() {
+        for &(word, month) in EXACT {
+            assert_eq!(month_of(word), Some(month), "{word}");
+        }
+        for &(stem, month, _) in STEMS {
+            assert_eq!(month_of(stem), Some(month), "{stem}");
+        }
+        assert_eq!(month_of("ma"), None);
+        assert_eq!(month_of("table"), None);
     }
 
     #[test]

@@ -61,9 +61,30 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
     {
         return sure("kk");
     }
-    if let Some(other) = unlisted_language(text, allowed) {
-        return sure(other);
-    }
+    let allowed_detected = match unrestricted(text, allowed) {
+        Unrestricted::Unlisted(other) => return sure(other),
+        // Sure of a language the site lists: asking again among the site's
+        // languages alone gives the same answer, at the same cost again.
+        Unrestricted::Listed(code) => Detected {
+            code: code.to_string(),
+            certain: true,
+        },
+        Unrestricted::Unsure => among(text, allowed)?,
+    };
+    // ə is Azerbaijani's own letter; Turkish has none.
+    let code = match allowed_detected.code.as_str() {
+        "az" | "tr" if allows("az") && letters.schwa * 200 >= letters.total => "az",
+        "az" if allows("tr") && letters.schwa == 0 => "tr",
+        _ => return Some(allowed_detected),
+    };
+    Some(Detected {
+        code: code.to_string(),
+        certain: allowed_detected.certain,
+    })
+}
+
+/// What whatlang says of `text` asked about the site's languages alone.
+fn among(text: &str, allowed: &[String]) -> Option<Detected> {
     let list: Vec<Lang> = allowed
         .iter()
         .filter_map(|code| language::iso3(code))
@@ -73,15 +94,8 @@ pub fn detect(text: &str, allowed: &[String]) -> Option<Detected> {
         return None;
     }
     let detected = Detector::with_allowlist(list).detect(sample(text))?;
-    let code = language::from_iso3(detected.lang().code())?;
-    let code = match code {
-        // ə is Azerbaijani's own letter; Turkish has none.
-        "az" | "tr" if allows("az") && letters.schwa * 200 >= letters.total => "az",
-        "az" if allows("tr") && letters.schwa == 0 => "tr",
-        c => c,
-    };
     Some(Detected {
-        code: code.to_string(),
+        code: language::from_iso3(detected.lang().code())?.to_string(),
         certain: detected.is_reliable(),
     })
 }
@@ -110,21 +124,38 @@ const NEAR_RELATIVES: &[&[&str]] = &[
     &["tr", "az", "tk", "uz", "kk"],
 ];
 
-/// The language of `text` when it is none of `allowed`: whatlang, asked
-/// about all its languages, is sure of it, and it is no near relative of a
-/// language the site lists (a Kazakh or Ukrainian text on a Russian site is
-/// left to the site's languages, which then say they are not certain).
-fn unlisted_language(text: &str, allowed: &[String]) -> Option<&'static str> {
-    let info = Detector::new().detect(sample(text))?;
-    if !info.is_reliable() {
-        return None;
-    }
-    let code = language::from_iso3(info.lang().code())?;
+/// What whatlang says of `text` asked about all its languages.
+enum Unrestricted {
+    /// Sure of a language the site does not list, and no near relative of
+    /// one it does.
+    Unlisted(&'static str),
+    /// Sure of a language the site lists.
+    Listed(&'static str),
+    /// Not sure, or sure of a near relative of a language the site lists (a
+    /// Kazakh or Ukrainian text on a Russian site is left to the site's
+    /// languages, which then say whether they are certain).
+    Unsure,
+}
+
+fn unrestricted(text: &str, allowed: &[String]) -> Unrestricted {
+    let Some(code) = Detector::new()
+        .detect(sample(text))
+        .filter(|info| info.is_reliable())
+        .and_then(|info| language::from_iso3(info.lang().code()))
+    else {
+        return Unrestricted::Unsure;
+    };
     let listed = |c: &str| allowed.iter().any(|a| a == c);
     let near_listed = NEAR_RELATIVES
         .iter()
         .any(|family| family.contains(&code) && family.iter().any(|c| listed(c)));
-    (!listed(code) && !near_listed).then_some(code)
+    if listed(code) {
+        Unrestricted::Listed(code)
+    } else if near_listed {
+        Unrestricted::Unsure
+    } else {
+        Unrestricted::Unlisted(code)
+    }
 }
 
 #[derive(Default)]

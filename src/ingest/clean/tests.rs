@@ -313,6 +313,13 @@ fn a_cookie_notice_is_furniture_and_an_article_about_cookies_is_not() {
     assert!(consent(
         "Durch Klick auf \"Akzeptieren\" geben Sie Ihre Einwilligung, die Sie jederzeit über Cookie-Einstellungen widerrufen können."
     ));
+    for phrase in CONSENT {
+        assert!(
+            CONSENT_WORDS.iter().any(|w| phrase.contains(w)),
+            "{phrase} has none of the words that find a notice"
+        );
+        assert!(consent(phrase), "{phrase}");
+    }
 }
 
 #[test]

@@ -396,7 +396,9 @@ static PUBLISHER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let name = r"(?P<name>[\p{Lu}][\p{L}\d.&-]*(?:\s[\p{Lu}][\p{L}\d.&-]*){0,2})";
     let word = r"(?P<name>[\p{Lu}][\p{L}\d.&]*)";
     [
-        format!(r"{name},? (?:reports|reported|informs|writes)\b"),
+        // Not `\b` at the end: a Unicode word boundary sends a text with any
+        // letter outside ASCII down the regex crate's slowest engine.
+        format!(r"{name},? (?:reports|reported|informs|writes)(?:[^\p{{L}}\p{{N}}_]|$)"),
         format!(r"(?:сообщает|сообщают|передает|передаёт|пишет) (?:корреспондент )?{name}"),
         format!(r"{name} (?:хабарлайды|мәлімдеді)"),
         format!(r"(?:berichtet|berichtete|meldet|meldete) (?:die |der |das )?(?:Nachrichtenagentur )?{name}"),

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use crate::config::Config;
 use crate::lexicon::Lexicon;
-use crate::text::word_count;
+use crate::text::{Folded, word_count};
 
 /// A keyword in the headline counts this many times…
 const TITLE_WEIGHT: f32 = 3.0;
@@ -109,7 +109,9 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
         }
     };
 
-    let title_accidents = ACCIDENT.find(title).len();
+    // Each text is folded once for both lexicons.
+    let folded_title = Folded::new(title);
+    let title_accidents = ACCIDENT.find_folded(&folded_title).len();
     let title_accident = if title_accidents == 0 {
         1.0
     } else {
@@ -118,14 +120,15 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
     // How much the text is about an accident, weighed as a topic is: no
     // site topic, but one a topic must compare with.
     let mut accident_score = TITLE_WEIGHT * title_accidents as f32;
-    for hit in lexicon.find(title) {
+    for hit in lexicon.find_folded(&folded_title) {
         score[hit.id] += TITLE_WEIGHT * title_accident * hit.weight as f32;
         in_title[hit.id] += 1;
         note(hit.id, &title[hit.start..hit.end]);
     }
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let place = PARAGRAPH_WEIGHTS.get(i).copied().unwrap_or(1.0);
-        let hits = lexicon.find(paragraph);
+        let folded = Folded::new(paragraph);
+        let hits = lexicon.find_folded(&folded);
         let ends = sentence_ends(paragraph);
         let sentence_of = |at: usize| ends.iter().position(|&e| at < e).unwrap_or(ends.len());
         // Distinct topics in each sentence.
@@ -137,7 +140,7 @@ pub fn choose(config: &Config, lang: &str, title: &str, paragraphs: &[&str]) -> 
             }
         }
         let accidents: Vec<usize> = ACCIDENT
-            .find(paragraph)
+            .find_folded(&folded)
             .iter()
             .map(|h| sentence_of(h.start))
             .collect();

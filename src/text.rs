@@ -194,6 +194,22 @@ pub fn word_spans(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// a run of ideographs and kana counts one word for every two characters
 /// (the usual length of a word), not one for the whole sentence.
 pub fn word_count(s: &str) -> usize {
+    word_count_to(s, usize::MAX)
+}
+
+/// Whether `s` has at least `n` words ([`word_count`]); reads no further
+/// than the `n`th, so a long paragraph costs what a short line does.
+pub fn has_words(s: &str, n: usize) -> bool {
+    word_count_to(s, n) >= n
+}
+
+/// Whether `s` has `n` words or fewer; reads no further than word `n + 1`.
+pub fn words_at_most(s: &str, n: usize) -> bool {
+    !has_words(s, n + 1)
+}
+
+/// [`word_count`], but no more than `cap`: it stops reading there.
+fn word_count_to(s: &str, cap: usize) -> usize {
     // One pass, ASCII without decoding: ingest counts every line's words.
     let bytes = s.as_bytes();
     let words_of = |unspaced: usize| unspaced.div_ceil(2).max(1);
@@ -213,13 +229,16 @@ pub fn word_count(s: &str) -> usize {
             (true, w) => Some(w.unwrap_or(0) + usize::from(unspaced)),
             (false, Some(w)) => {
                 count += words_of(w);
+                if count >= cap {
+                    return cap;
+                }
                 None
             }
             (false, None) => None,
         };
         i += len;
     }
-    count + word.map_or(0, words_of)
+    (count + word.map_or(0, words_of)).min(cap)
 }
 
 /// Han ideographs, hiragana and katakana.
@@ -452,7 +471,12 @@ mod tests {
             "a–b—c … d\u{301}e f_g 3.14",
             "日本語とEnglishのmixed文章です。",
         ] {
-            assert_eq!(word_count(text), by_spans(text), "{text}");
+            let n = by_spans(text);
+            assert_eq!(word_count(text), n, "{text}");
+            for k in 0..n + 2 {
+                assert_eq!(has_words(text, k), n >= k, "{text} {k}");
+                assert_eq!(words_at_most(text, k), n <= k, "{text} {k}");
+            }
         }
     }
 

@@ -328,8 +328,12 @@ pub fn find(text: &str) -> Vec<Mention> {
     // The patterns with a month's name are the slow ones; they read only
     // the words around a month's name.
     let near_months = month_windows(&folded.text);
+    let year_written = has_year(text);
     let mut found: Vec<(Shape, Mention)> = Vec::new();
     for pattern in PATTERNS.iter() {
+        if pattern.shape != Shape::DayMonth && !year_written {
+            continue;
+        }
         let whole_text = [(0, text_end)];
         let windows: &[(usize, usize)] = if pattern.named {
             &near_months
@@ -353,6 +357,14 @@ pub fn find(text: &str) -> Vec<Mention> {
     }
     taken.sort_by_key(|m| m.start);
     taken
+}
+
+/// Whether `text` has four digits that may be a year (1900 to 2099), as
+/// every date with a year has.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .windows(4)
+        .any(|w| matches!(&w[..2], b"19" | b"20") && w[2].is_ascii_digit() && w[3].is_ascii_digit())
 }
 
 /// How many words before and after a month's name a date may take: "24 –
@@ -491,7 +503,7 @@ pub fn dateline(line: &str) -> Option<Mention> {
 /// 15.03.2024 11:42 Güncelleme: 15.03.2024 12:05".
 pub fn dateline_dates(line: &str) -> Option<Vec<(Mention, Label)>> {
     // Two dates with their times and labels take up to about twenty words.
-    if crate::text::word_count(line) > 24 {
+    if !crate::text::words_at_most(line, 24) || !has_year(line) {
         return None;
     }
     let mentions = find(line);
@@ -841,6 +853,20 @@ mod tests {
     fn month_and_year_are_kept_as_far_as_known() {
         assert_eq!(iso("im April 2023 besuchte"), ["2023-04"]);
         assert_eq!(iso("в марте 2025 года"), ["2025-03"]);
+    }
+
+    #[test]
+    fn a_date_with_a_year_needs_four_digits_of_one() {
+        assert!(has_year("3 March 2024"));
+        assert!(has_year("11.03.1998"));
+        assert!(!has_year("12:41, 34 comments, 2.1K views, № 5"));
+        assert!(!has_year("2 018"));
+        assert!(
+            find("12:41 March 3, 34 comments")
+                .iter()
+                .all(|m| m.year.is_none())
+        );
+        assert_eq!(dateline("12:41 | 34 comments"), None);
     }
 
     #[test]

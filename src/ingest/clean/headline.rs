@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
-use crate::text::{fold, word_count};
+use crate::text::{fold, has_words, word_count, words_at_most};
 
 /// Tags a site hangs on a headline ("-UPDATED", "(VIDEO)"), folded.
 #[rustfmt::skip]
@@ -131,7 +131,7 @@ fn is_control(line: &str) -> bool {
 /// A byline or a date line, which stand just under a headline.
 fn is_by_or_date(line: &str, kind: Kind) -> bool {
     kind == Kind::Dateline
-        || (word_count(line) <= 15
+        || (words_at_most(line, 15)
             && (BYLINE.is_match(line)
                 || fold(line).starts_with("posted ")
                 || !date_mentions::find(line).is_empty()
@@ -189,7 +189,7 @@ pub(super) fn choose(
             scored
                 .iter()
                 .copied()
-                .find(|&(i, _)| i < first_body && word_count(&lines[i]) >= 7)
+                .find(|&(i, _)| i < first_body && has_words(&lines[i], 7))
         })
     else {
         return name_title(lines, kind, start);
@@ -200,7 +200,7 @@ pub(super) fn choose(
     // words.
     while best > 0
         && candidate(best - 1)
-        && word_count(&lines[best - 1]) >= 7
+        && has_words(&lines[best - 1], 7)
         && !stems(&lines[best - 1]).is_disjoint(&lead)
         && score(lines, kind, best - 1, start, &lead, &shown, &plain) + STANDFIRST_MARGIN >= top
     {
@@ -212,7 +212,7 @@ pub(super) fn choose(
     // as a phrase, not a name or a section ("Lupita Nyong'o", "Harbour News").
     if best > 0
         && candidate(best - 1)
-        && word_count(&lines[best - 1]) < 7
+        && !has_words(&lines[best - 1], 7)
         && lines[best - 1]
             .split_whitespace()
             .skip(1)
@@ -301,13 +301,15 @@ fn score(
         || (0..start.min(3)).any(|j| j != i && is_title_of(&lines[j], line));
     let between = (plain[start] - plain[(i + 1).min(start)]) as i32;
     let short = |j: usize| {
-        kind.get(j) == Some(&Kind::Unknown) && word_count(&lines[j]) <= 4 && !is_sentence(&lines[j])
+        kind.get(j) == Some(&Kind::Unknown)
+            && words_at_most(&lines[j], 4)
+            && !is_sentence(&lines[j])
     };
-    let menu = word_count(line) <= 4 && i > 0 && short(i - 1) && short(i + 1);
+    let menu = words_at_most(line, 4) && i > 0 && short(i - 1) && short(i + 1);
     SHARED_WORD * shared
         + FOLLOWED * i32::from(followed)
         + REPEATED * i32::from(repeated)
-        + LONG_ENOUGH * i32::from(word_count(line) >= 5)
+        + LONG_ENOUGH * i32::from(has_words(line, 5))
         - (between / LINES_PER_POINT).min(MAX_DISTANCE)
         - MENU * i32::from(menu)
 }

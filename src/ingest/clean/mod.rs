@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::date_mentions::{self, Label, Mention};
-use crate::text::{fold, word_count};
+use crate::text::{fold, has_words, word_count, words_at_most};
 
 mod headline;
 mod stretch;
@@ -237,7 +237,18 @@ const RIGHTS: &[&str] = &[
 static PAGINATION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\s+){2,}\d{1,3}(?:\s|$)").expect("pagination"));
 static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[xх*•·#~=_—–-]\s*){3,}$").expect("separator"));
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[xх*•·#~=_—–-]\s*){3,}$").expect("separator"));
+/// Any of [`PREFIXES`] at the start of a folded line, spaces aside.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| any_phrase(r"^\s*", PREFIXES));
+/// Any of [`CAPTION_CONTAINS`] in a folded line.
+static CAPTION_PHRASE: LazyLock<Regex> = LazyLock::new(|| any_phrase("", CAPTION_CONTAINS));
+
+/// One pattern that finds any of `phrases`, taken as they are, after
+/// `before`: a list tested on every line is looked for all at once.
+fn any_phrase(before: &str, phrases: &[&str]) -> Regex {
+    let alternatives: Vec<String> = phrases.iter().map(|p| regex::escape(p)).collect();
+    Regex::new(&format!("{before}(?:{})", alternatives.join("|"))).expect("phrases")
+}
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^(?:by|von|автор|avtor|müəllif|yazar)\s*:?\s+\S)|(?:(?:^|\s)(?:-\s*)?(?:by|von|автор|müəllif|yazar)\s*:?$)")
         .expect("byline")
@@ -282,7 +293,7 @@ fn bullet(line: &str) -> Option<char> {
 /// Whether a line reads as running text: it ends as a sentence does, or it
 /// is too long to be anything else.
 pub fn is_sentence(line: &str) -> bool {
-    ends_with_stop(line) || word_count(line) >= 25
+    ends_with_stop(line) || has_words(line, 25)
 }
 
 /// Whether a line ends as a sentence does, quotes and brackets aside: also
@@ -296,7 +307,7 @@ fn ends_with_stop(line: &str) -> bool {
 
 /// A paragraph long enough that it cannot be a link or a button.
 fn is_long_text(line: &str) -> bool {
-    is_sentence(line) && word_count(line) >= 15
+    is_sentence(line) && has_words(line, 15)
 }
 
 /// The text's paragraphs: one per line, except that a line broken in the
@@ -346,8 +357,11 @@ fn key_of_folded(folded: &str) -> String {
 }
 
 fn is_credit(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    line.contains('©') || lower.starts_with("(c) ") || lower.starts_with("copyright ")
+    let starts = |p: &str| {
+        line.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
+    line.contains('©') || starts("(c) ") || starts("copyright ")
 }
 
 /// The publisher in a credit line: "© APA | caption" → "APA",
@@ -414,23 +428,23 @@ fn source_label(line: &str) -> Option<String> {
 }
 
 fn starts_with_prefix(folded: &str) -> bool {
-    PREFIXES.iter().any(|p| folded.trim_start().starts_with(p))
+    PREFIX.is_match(folded)
 }
 
 fn is_breadcrumb(line: &str) -> bool {
     !is_sentence(line)
-        && word_count(line) <= 12
+        && words_at_most(line, 12)
         && ([" / ", " > ", " › ", " » ", " | ", " → ", " • ", " :: "]
             .iter()
             .any(|s| line.contains(s))
-            || (word_count(line) <= 6 && BYLINE.is_match(line)))
+            || (words_at_most(line, 6) && BYLINE.is_match(line)))
 }
 
 fn is_caption(line: &str, folded: &str) -> bool {
-    let words = word_count(line);
-    if words > 20 {
+    if !words_at_most(line, 20) {
         return false;
     }
+    let words = word_count(line);
     let short_non_sentence = !is_sentence(line) || words <= 12;
     let note = folded
         .trim_end()
@@ -438,7 +452,7 @@ fn is_caption(line: &str, folded: &str) -> bool {
         .and_then(|s| s.rsplit_once('('))
         .is_some_and(|(_, note)| CAPTION_NOTES.iter().any(|n| note.trim().starts_with(n)));
     (short_non_sentence && CAPTION_STARTS.iter().any(|s| folded.starts_with(s)))
-        || CAPTION_CONTAINS.iter().any(|s| folded.contains(s))
+        || CAPTION_PHRASE.is_match(folded)
         || note
         || (words <= 5
             && !is_sentence(line)
@@ -449,7 +463,7 @@ fn is_caption(line: &str, folded: &str) -> bool {
 fn is_consent(line: &str, folded: &str) -> bool {
     CONSENT_WORDS.iter().any(|w| folded.contains(w))
         && CONSENT.iter().any(|c| folded.contains(c))
-        && word_count(line) <= 80
+        && words_at_most(line, 80)
 }
 
 /// A word every phrase of [`CONSENT`] has: a line without one of them is
@@ -460,7 +474,7 @@ const CONSENT_WORDS: &[&str] = &["cookie", "javascript", "cerez", "kuki"];
 fn judge(line: &str) -> Kind {
     let folded = fold(line);
     let k = key_of_folded(&folded);
-    if SEPARATOR.is_match(&line.to_lowercase()) {
+    if SEPARATOR.is_match(line) {
         Kind::Break
     } else if !line.chars().any(char::is_alphanumeric) {
         Kind::Furniture
@@ -482,7 +496,7 @@ fn judge(line: &str) -> Kind {
     } else if is_breadcrumb(line)
         || is_caption(line, &folded)
         || is_consent(line, &folded)
-        || (!is_sentence(line) && word_count(line) <= 8 && RELATIVE_TIME.is_match(line))
+        || (!is_sentence(line) && words_at_most(line, 8) && RELATIVE_TIME.is_match(line))
     {
         Kind::Furniture
     } else {
@@ -505,7 +519,7 @@ pub fn clean(text: &str) -> Cleaned {
             if j < n
                 && kind[j] == Kind::Unknown
                 && !is_sentence(&lines[j])
-                && word_count(&lines[j]) <= 30
+                && words_at_most(&lines[j], 30)
             {
                 kind[j] = Kind::Furniture;
             }
@@ -525,8 +539,7 @@ pub fn clean(text: &str) -> Cleaned {
     for i in 0..n {
         if kind[i] == Kind::ListLabel {
             for j in i + 1..n {
-                if kind[j] != Kind::Unknown || is_sentence(&lines[j]) || word_count(&lines[j]) >= 20
-                {
+                if kind[j] != Kind::Unknown || is_sentence(&lines[j]) || has_words(&lines[j], 20) {
                     break;
                 }
                 kind[j] = Kind::Furniture;
@@ -598,7 +611,7 @@ pub fn clean(text: &str) -> Cleaned {
             .as_ref()
             .and_then(|r| lead_above(&lines, &kind, r.start))
         && !ends_with_stop(&lines[j])
-        && word_count(&lines[j]) <= 60
+        && words_at_most(&lines[j], 60)
     {
         out.headline = Some(strip_headline_tags(&lines[j]));
         kind[j] = Kind::Furniture;
@@ -606,7 +619,7 @@ pub fn clean(text: &str) -> Cleaned {
     let in_stretch = |i: usize| stretch.as_ref().is_some_and(|r| r.contains(&i));
     for &i in &leading {
         if Some(i) == headline || (in_stretch(i) && i > headline.unwrap_or(0)) {
-        } else if headline.is_none_or(|h| i < h) || word_count(&lines[i]) < 6 {
+        } else if headline.is_none_or(|h| i < h) || !has_words(&lines[i], 6) {
             kind[i] = Kind::Furniture;
         }
     }
@@ -621,7 +634,7 @@ pub fn clean(text: &str) -> Cleaned {
             }
             continue;
         }
-        if kind[i] == Kind::Unknown && word_count(&lines[i]) <= 6 && !in_stretch(i) {
+        if kind[i] == Kind::Unknown && words_at_most(&lines[i], 6) && !in_stretch(i) {
             kind[i] = Kind::Furniture;
             if is_signoff(&lines[i]) {
                 signoff = Some(lines[i].trim().to_string());
@@ -638,7 +651,7 @@ pub fn clean(text: &str) -> Cleaned {
     if let Some(r) = &stretch {
         let kept_above = match headline {
             Some(h) => (h + 1..r.start.min(h + 4))
-                .filter(|&i| kind[i] == Kind::Unknown && word_count(&lines[i]) >= 6)
+                .filter(|&i| kind[i] == Kind::Unknown && has_words(&lines[i], 6))
                 .collect::<Vec<_>>(),
             None => lead_above(&lines, &kind, r.start).into_iter().collect(),
         };
@@ -651,7 +664,7 @@ pub fn clean(text: &str) -> Cleaned {
     // Repeats: only lines of six words or more count, each folded once.
     let folds: Vec<Option<String>> = lines
         .iter()
-        .map(|l| (word_count(l) >= 6).then(|| fold(l)))
+        .map(|l| has_words(l, 6).then(|| fold(l)))
         .collect();
     let repeats = Repeats::new(&folds, &kind, stretch.as_ref());
 
@@ -782,7 +795,7 @@ impl<'a> Repeats<'a> {
 fn prose_start(lines: &[String], kind: &[Kind]) -> Option<usize> {
     let n = lines.len();
     let text = |i: usize| kind[i] == Kind::Unknown && is_sentence(&lines[i]);
-    (0..n).find(|&i| text(i) && word_count(&lines[i]) >= 10 && (i + 1..n.min(i + 4)).any(&text))
+    (0..n).find(|&i| text(i) && has_words(&lines[i], 10) && (i + 1..n.min(i + 4)).any(&text))
 }
 
 /// The datelines at `indices` of `lines`, each placed against the headline

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Kind, bullet, ends_with_stop};
-use crate::text::{is_unspaced, word_count};
+use crate::text::{is_unspaced, word_count, words_at_most};
 
 /// What a stretch needs to be taken as the article: this much score…
 const MIN_SCORE: i32 = 40;
@@ -126,11 +126,10 @@ fn long_line(line: &str) -> usize {
 /// president also said:"): a head without the comment's date or time is
 /// four words at most.
 pub(super) fn is_comment_head(line: &str) -> bool {
-    let words = word_count(line);
-    words <= 16
-        && line.trim_end().ends_with(':')
+    line.trim_end().ends_with(':')
+        && words_at_most(line, 16)
         && COMMENT.is_match(line.trim())
-        && (words <= 4 || line.chars().any(|c| c.is_ascii_digit()))
+        && (words_at_most(line, 4) || line.chars().any(|c| c.is_ascii_digit()))
 }
 
 /// A line's score: what it adds to a stretch of text, or takes away.

@@ -330,7 +330,7 @@ fn opens_as_wire(paragraph: &str, start: usize, end: usize) -> bool {
     let before = paragraph[..start].trim();
     let place = before.is_empty()
         || before.ends_with(',')
-            && crate::text::word_count(before) <= 3
+            && crate::text::words_at_most(before, 3)
             && before.chars().next().is_some_and(char::is_uppercase);
     let after = paragraph[end..].trim_start_matches([',', ' ']);
     let after = match after.strip_prefix('(') {
@@ -345,7 +345,7 @@ fn opens_as_wire(paragraph: &str, start: usize, end: usize) -> bool {
 /// городе Астане …") or a document that names itself signed ("This Joint
 /// Statement was signed in Astana on April 10, 2023").
 fn is_signing_line(paragraph: &str) -> bool {
-    if crate::text::word_count(paragraph) > 40 {
+    if !crate::text::words_at_most(paragraph, 40) {
         return false;
     }
     let folded = format!(" {} ", crate::text::fold(paragraph));

@@ -207,6 +207,10 @@ impl LetterCounts {
 
     fn count(&mut self, c: char) {
         self.total += 1;
+        if c.is_ascii() {
+            self.q += usize::from(c.eq_ignore_ascii_case(&'q'));
+            return;
+        }
         let lower = c.to_lowercase().next().unwrap_or(c);
         match lower {
             '\u{400}'..='\u{4ff}' => self.cyrillic += 1,

@@ -472,14 +472,18 @@ const CONSENT_WORDS: &[&str] = &["cookie", "javascript", "cerez", "kuki"];
 
 /// What one line is, judged on its own.
 fn judge(line: &str) -> Kind {
-    let folded = fold(line);
-    let k = key_of_folded(&folded);
+    judge_folded(line, &fold(line))
+}
+
+/// [`judge`], for a line already folded.
+fn judge_folded(line: &str, folded: &str) -> Kind {
+    let k = key_of_folded(folded);
     if SEPARATOR.is_match(line) {
         Kind::Break
     } else if !line.chars().any(char::is_alphanumeric) {
         Kind::Furniture
     } else if is_credit(line)
-        || tag_label(&folded)
+        || tag_label(folded)
         || source_label(line).is_some()
         || PAGE.contains(&k.as_str())
     {
@@ -487,15 +491,15 @@ fn judge(line: &str) -> Kind {
     } else if LIST_LABELS.contains(&k.as_str()) {
         Kind::ListLabel
     } else if INLINE.contains(&k.as_str())
-        || starts_with_prefix(&folded)
+        || starts_with_prefix(folded)
         || PAGINATION.is_match(line)
     {
         Kind::Furniture
     } else if !is_sentence(line) && date_mentions::dateline(line).is_some() {
         Kind::Dateline
     } else if is_breadcrumb(line)
-        || is_caption(line, &folded)
-        || is_consent(line, &folded)
+        || is_caption(line, folded)
+        || is_consent(line, folded)
         || (!is_sentence(line) && words_at_most(line, 8) && RELATIVE_TIME.is_match(line))
     {
         Kind::Furniture
@@ -508,7 +512,13 @@ fn judge(line: &str) -> Kind {
 pub fn clean(text: &str) -> Cleaned {
     let lines = split_paragraphs(text);
     let n = lines.len();
-    let mut kind: Vec<Kind> = lines.iter().map(|l| judge(l)).collect();
+    // Each line folded once, for judging it and for finding its repeats.
+    let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    let mut kind: Vec<Kind> = lines
+        .iter()
+        .zip(&folded)
+        .map(|(l, f)| judge_folded(l, f))
+        .collect();
     let mut out = Cleaned::default();
     let dateline_lines: Vec<usize> = (0..n).filter(|&i| kind[i] == Kind::Dateline).collect();
 
@@ -593,9 +603,8 @@ pub fn clean(text: &str) -> Cleaned {
     if let Some(h) = headline {
         out.headline = Some(strip_headline_tags(&lines[h]));
         // The page's header and the article both show it.
-        let folded = fold(&lines[h]);
         for i in 0..start.max(h + 1) {
-            if i == h || (kind[i] == Kind::Unknown && fold(&lines[i]) == folded) {
+            if i == h || (kind[i] == Kind::Unknown && folded[i] == folded[h]) {
                 kind[i] = Kind::Furniture;
             }
         }
@@ -661,10 +670,11 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
     }
-    // Repeats: only lines of six words or more count, each folded once.
-    let folds: Vec<Option<String>> = lines
+    // Repeats: only lines of six words or more count.
+    let folds: Vec<Option<&str>> = lines
         .iter()
-        .map(|l| has_words(l, 6).then(|| fold(l)))
+        .zip(&folded)
+        .map(|(l, f)| has_words(l, 6).then_some(f.as_str()))
         .collect();
     let repeats = Repeats::new(&folds, &kind, stretch.as_ref());
 
@@ -675,9 +685,9 @@ pub fn clean(text: &str) -> Cleaned {
         match kind[i] {
             Kind::Unknown => {
                 let line = &lines[i];
-                if let Some(folded) = folds[i].as_deref()
+                if let Some(folded) = folds[i]
                     && !seen.insert(folded)
-                    && repeats.drop(i, folded, previous.and_then(|p| folds[p].as_deref()))
+                    && repeats.drop(i, folded, previous.and_then(|p| folds[p]))
                 {
                     out.removed.push(line.clone());
                     continue;
@@ -757,21 +767,19 @@ impl<'a> Repeats<'a> {
     /// `folds` holds each line folded, or `None` for a line too short to
     /// count as a repeat.
     fn new(
-        folds: &'a [Option<String>],
+        folds: &'a [Option<&'a str>],
         kind: &[Kind],
         stretch: Option<&std::ops::Range<usize>>,
     ) -> Self {
         let stretch = stretch.map(|r| {
             let outside = (0..folds.len())
                 .filter(|i| !r.contains(i))
-                .filter_map(|i| folds[i].as_deref())
+                .filter_map(|i| folds[i])
                 .collect();
             let mut seen = HashSet::new();
             let last_new = r
                 .clone()
-                .filter(|&i| {
-                    kind[i] == Kind::Unknown && folds[i].as_deref().is_none_or(|f| seen.insert(f))
-                })
+                .filter(|&i| kind[i] == Kind::Unknown && folds[i].is_none_or(|f| seen.insert(f)))
                 .last();
             (outside, last_new)
         });

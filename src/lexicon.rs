@@ -87,7 +87,7 @@ impl Lexicon {
     /// [`Lexicon::find`] on text already folded, for callers that match
     /// several lexicons against one text.
     pub fn find_folded(&self, folded: &Folded) -> Vec<Hit> {
-        let words: Vec<(usize, usize)> = word_spans(&folded.text).collect();
+        let words = folded.words();
         let word = |i: usize| &folded.text[words[i].0..words[i].1];
         let mut hits = Vec::new();
         for i in 0..words.len() {

@@ -117,6 +117,8 @@ pub fn fold(s: &str) -> String {
 pub struct Folded {
     pub text: String,
     origin: Vec<usize>,
+    /// The words of `text`, found once for every lexicon matched against it.
+    words: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Folded {
@@ -131,7 +133,16 @@ impl Folded {
             text.push(f);
         }
         origin.push(original.len());
-        Folded { text, origin }
+        Folded {
+            text,
+            origin,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The words of the folded text, as [`word_spans`] gives them.
+    pub fn words(&self) -> &[(usize, usize)] {
+        self.words.get_or_init(|| word_spans(&self.text).collect())
     }
 
     /// The byte offset in the original text of a byte offset in the folded.

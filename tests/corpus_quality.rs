@@ -43,9 +43,10 @@ fn copied_text_of_the_readability_pages_keeps_its_floors() {
     // The article's stretch took precision from 0.71 to 0.85 for a
     // recall of 0.948 (0.954 before): what it loses is lists of short
     // lines the expected text keeps (a site's list of its software, a
-    // video player's controls between two halves of an article).
-    assert!(s.f1() >= 0.89, "{report}");
-    assert!(s.precision >= 0.84, "{report}");
+    // video player's controls between two halves of an article). The
+    // heading of the comments ending it took F1 to 0.911 (P 0.877, R 0.947).
+    assert!(s.f1() >= 0.905, "{report}");
+    assert!(s.precision >= 0.87, "{report}");
     assert!(s.recall >= 0.94, "{report}");
     assert!(s.headline_ok >= 60, "{report}");
     assert!(s.lang_right >= 69, "{report}");

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Kind, bullet, ends_with_stop};
+use super::{Kind, bullet, date_mentions, ends_with_stop};
 use crate::text::{is_unspaced, word_count, words_at_most};
 
 /// What a stretch needs to be taken as the article: this much score…
@@ -53,6 +53,44 @@ static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W{0,2}\d[\d\s.,:/kKmM+%-]*(?:\s*\p{L}{1,14}\.?){0,2}\W{0,2}$").expect("count")
 });
+/// The heading of a page's comments: "There are 13 comments", "5 Responses",
+/// "Comments (3)", "Leave a Reply", "Kommentare", "Комментарии (12)" (not
+/// "Comment" alone: that is as often a button or a table's column).
+static COMMENTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:there (?:are|is) )?(?:\d+|no|one) (?:comments?|responses?|replies|reactions?|thoughts? on .{1,200})|(?:comments|kommentare|комментарии|пікірлер|yorumlar|şərhlər|rəylər)(?:\s*\(\d+\))?|\d+ (?:kommentare?|комментари[йяев]{1,2}|пікір|yorum|şərh)|leave a (?:reply|comment)|(?:join|start) the discussion)\s*:?$")
+        .expect("comments heading")
+});
+/// What the comments under their heading show first: a commenter's name
+/// with the date or time ("Jane Roe · March 10, 2017 at 12:20 AM", "Jane
+/// Roe said:"), a button to answer or sign in, or the form's and the
+/// section's own words ("Post a Comment", "Your email address will not be
+/// published").
+fn opens_comment(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "kommentar",
+        "комментар",
+        "пікір",
+        "yorum",
+        "şərh",
+        "email address",
+        "e-mail address",
+        "sign in",
+        "log in",
+        "reply",
+        "antworten",
+        "ответить",
+        "cevapla",
+    ];
+    let line = line.trim();
+    let lower = line.to_lowercase();
+    words_at_most(line, 14)
+        && (WORDS.iter().any(|w| lower.contains(w))
+            || is_comment_head(line)
+            || date_mentions::has_time(line)
+            || date_mentions::dateline(line).is_some())
+}
+
 /// An item of a numbered list: "1. …", "12) …".
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").expect("numbered"));
@@ -210,9 +248,18 @@ pub(super) fn find(lines: &[String], kind: &[Kind]) -> Option<Range<usize>> {
     // date or time that follows two paragraphs of the article. A head
     // without one ("Various people wrote:") may be the author quoting
     // readers: it only costs its score.
+    // The heading of the page's comments ends it too.
     let mut prose = 0;
     for i in start..end {
-        if scores[i] == COMMENT_HEAD && prose >= 2 && lines[i].chars().any(|c| c.is_ascii_digit()) {
+        let head = scores[i] == COMMENT_HEAD && lines[i].chars().any(|c| c.is_ascii_digit());
+        // A heading the comments follow: a commenter's name with the date
+        // or time, or a reply button, within a few lines (a count of
+        // comments at the article's head is followed by the article).
+        let heading = COMMENTS_HEADING.is_match(lines[i].trim())
+            && lines[i + 1..end.min(i + 7)]
+                .iter()
+                .any(|l| opens_comment(l));
+        if prose >= 2 && (head || heading) {
             end = i;
             break;
         }
@@ -273,6 +320,33 @@ mod tests {
         assert!(!is_comment_head(
             "In a wide-ranging interview, President Obama also said:"
         ));
+    }
+
+    #[test]
+    fn the_heading_of_the_comments_ends_the_article() {
+        const D: &str = "The port authority expects the new ferries to carry their first lorries before the summer.";
+        let comments = "Gulnara · 3 March 2024 at 12:41\nA long comment about how the ferries were always late and the tickets always too dear for anyone.\nReply\nReport\nSamir · 3 March 2024 at 13:05\nAnother reader agreeing at length that the ferries were late and the tickets were far too dear.\nReply\n";
+        for heading in [
+            "There are 13 comments",
+            "5 Responses",
+            "Comments (3)",
+            "Leave a Reply",
+            "Комментарии (12)",
+        ] {
+            let text = format!(
+                "{PARAGRAPH_A}\n{PARAGRAPH_B}\n{PARAGRAPH_C}\n{D}\nTagged: ports\n{heading}\n{comments}"
+            );
+            let got = stretch(&text).unwrap();
+            assert_eq!(got.last().unwrap(), D, "{heading}");
+        }
+        // A count of comments the article follows (at its head, or between
+        // other stories and it) is no heading of the comments.
+        let text = format!(
+            "{PARAGRAPH_A}\n{PARAGRAPH_B}\n12 Comments\n1 / 5\n{PARAGRAPH_C}\n{D}\n{PARAGRAPH_A}\n"
+        );
+        assert_eq!(stretch(&text).unwrap().len(), 7);
+        // "Comment" alone is a button or a table's column.
+        assert!(!COMMENTS_HEADING.is_match("Comment"));
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! `choose` once the lines are judged and the prose is found.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
 use crate::text::{fold, has_words, word_count, words_at_most};
@@ -94,7 +97,19 @@ fn is_title_shaped(line: &str) -> bool {
         && !BYLINE.is_match(line)
         && undated_words(line) >= 6.min(letter_words(line))
         && !is_control(line)
+        && !is_timestamp(line)
 }
+
+/// Whether a line is a time stamp: it gives a time of day and holds more
+/// numbers than words ("3/09/15 8:00am", "28 février 2019 à 18:46"), in
+/// whatever form its date is written.
+pub(super) fn is_timestamp(line: &str) -> bool {
+    CLOCK.is_match(line) && letter_words(line) < word_count(line) - letter_words(line)
+}
+
+/// A time of day, "18:46" or "8:00am".
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)[0-2]?\d:[0-5]\d(?:\D|$)").expect("clock"));
 
 /// Whether the line's last word is an initialism ("… Underneath N.Y.C.",
 /// "… in the U.S."), whose full stop ends no sentence.

@@ -743,6 +743,7 @@ fn lead_above(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
     for i in (0..start).rev() {
         let words = word_count(&lines[i]);
         match kind[i] {
+            Kind::Unknown if headline::is_timestamp(&lines[i]) => {}
             Kind::Unknown if words >= 6 => return Some(i),
             Kind::Unknown if words <= 3 => {}
             Kind::Furniture | Kind::Dateline | Kind::Break => {}

@@ -121,3 +121,24 @@ fn a_name_the_prose_opens_with_is_the_title_of_an_encyclopaedias_page() {
     let text = format!("Steppe Daily\n\nJump to navigation\n\n{prose}");
     assert_eq!(choose_in(&text), None);
 }
+
+#[test]
+fn a_time_stamp_is_no_title_in_whatever_form_its_date_is_written() {
+    assert!(is_timestamp("12/04/19 7:30pm 12/04/19 7:30pm"));
+    assert!(is_timestamp("14 avril 2021 à 09:15"));
+    assert!(!is_timestamp("Apollo Lands on the Moon at 20:17"));
+    assert!(!is_timestamp("USD 1.7000"));
+    assert!(!is_title_shaped("12/04/19 7:30pm 12/04/19 7:30pm"));
+}
+
+#[test]
+fn a_time_stamp_between_the_title_and_the_text_is_passed_over() {
+    let tags = "Filed to: money\n\nshopping\n\nsaving\n\nhabits\n\nbudget\n\nfood\n\nprices\n\nmarkets\n\neditor's picks\n\n";
+    let text = format!(
+        "Trending now.\n\nSeven Quiet Ways to Spend Less on Groceries\n\n{tags}12/04/19 7:30pm 12/04/19 7:30pm\n\nEdit\n\nShare to Twitter\n\n{PROSE}\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Seven Quiet Ways to Spend Less on Groceries")
+    );
+}

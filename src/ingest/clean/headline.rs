@@ -82,7 +82,6 @@ const CONTROLS: &[&str] = &[
     "browser",
     "advertis",
     "report this ad",
-    "javascript",
 ];
 
 /// Whether a line reads as a title: three to twenty-five words, no final

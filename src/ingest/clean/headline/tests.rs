@@ -142,3 +142,17 @@ fn a_time_stamp_between_the_title_and_the_text_is_passed_over() {
         Some("Seven Quiet Ways to Spend Less on Groceries")
     );
 }
+
+#[test]
+fn a_title_about_javascript_is_a_title_and_a_plea_to_enable_it_is_not() {
+    assert!(is_title_shaped(
+        "Testing Your Frontend JavaScript Before It Ships"
+    ));
+    let text = format!(
+        "Please enable JavaScript to view the comments powered by Disqus\n\nHarbour Apps Move Their JavaScript to the Pier\n\nBy Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Harbour Apps Move Their JavaScript to the Pier")
+    );
+}

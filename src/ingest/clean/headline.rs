@@ -120,6 +120,16 @@ fn ends_with_initialism(line: &str) -> bool {
         && last.chars().filter(|&c| c == '.').count() == letters.len()
 }
 
+/// Whether a line is capitalised as an English title is: three words of
+/// four letters or more, and every such word opens with a capital.
+fn is_title_case(line: &str) -> bool {
+    let long: Vec<&str> = crate::text::word_spans(line)
+        .map(|(a, b)| &line[a..b])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// The words of a line that hold a letter, outside its dates: a long
 /// title may name a day ("Official visit … (June 10-11, 1997)"), a date
 /// line is little else.
@@ -185,8 +195,12 @@ pub(super) fn choose(
             && !WIRE_LINE.is_match(&lines[i])
             && super::bullet(&lines[i]).is_none()
             // The prose's first line is a headline only when a byline or a
-            // date stands under it ("Why do we dream?" over "By Jane Roe").
-            && (i < start || by_or_date_within(lines, kind, i, 2))
+            // date stands under it ("Why do we dream?" over "By Jane Roe"),
+            // or when its final stop is an initialism's and its words are
+            // capitalised as a title's ("… Underneath N.Y.C.").
+            && (i < start
+                || by_or_date_within(lines, kind, i, 2)
+                || (ends_with_initialism(&lines[i]) && is_title_case(&lines[i])))
     };
     let scored: Vec<(usize, i32)> = (0..(start + 1).min(n))
         .filter(|&i| candidate(i))

@@ -156,3 +156,18 @@ fn a_title_about_javascript_is_a_title_and_a_plea_to_enable_it_is_not() {
         Some("Harbour Apps Move Their JavaScript to the Pier")
     );
 }
+
+#[test]
+fn a_title_cased_line_ending_in_an_initialism_is_no_first_sentence() {
+    let text = format!(
+        "Today's Paper\n\nToday's Paper\n\nWhy Harbour Piers Keep Crumbling All Along the U.S.\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Why Harbour Piers Keep Crumbling All Along the U.S.")
+    );
+    assert!(is_title_case(
+        "Why Harbour Piers Keep Crumbling All Along the U.S."
+    ));
+    assert!(!is_title_case("The pier was built by the navy of the U.K."));
+}

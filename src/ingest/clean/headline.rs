@@ -188,8 +188,19 @@ pub(super) fn choose(
             Some(*count)
         }))
         .collect();
+    // A table of contents: three lines or more in a row that the text
+    // below shows again, each a heading of its own.
+    let below: HashSet<&str> = lines[start..].iter().map(|l| l.trim()).collect();
+    let again: Vec<bool> = lines[..start]
+        .iter()
+        .map(|l| below.contains(l.trim()))
+        .collect();
+    let contents = |i: usize| {
+        (i.saturating_sub(2)..=i).any(|a| a + 3 <= start && again[a..a + 3].iter().all(|&x| x))
+    };
     let candidate = |i: usize| {
         kind[i] == Kind::Unknown
+            && !contents(i)
             && is_title_shaped(&lines[i])
             && letter_words(&lines[i]) >= 2
             && !WIRE_LINE.is_match(&lines[i])

@@ -171,3 +171,14 @@ fn a_title_cased_line_ending_in_an_initialism_is_no_first_sentence() {
     ));
     assert!(!is_title_case("The pier was built by the navy of the U.K."));
 }
+
+#[test]
+fn the_headings_of_a_table_of_contents_are_not_the_headline() {
+    let text = format!(
+        "Harbour Notes\n\nA Practical Guide to Rebuilding an Old Harbour Pier\n\nOn 3/5/2021 by Jane Roe\n\nWhat the Pier Council Decided\n\nWhere the Money for the Pier Comes From\n\nWhen the Pier Work Will Start\n\n{PROSE}\n\nWhat the Pier Council Decided\n\n{PROSE}\n\nWhere the Money for the Pier Comes From\n\n{PROSE}\n\nWhen the Pier Work Will Start\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("A Practical Guide to Rebuilding an Old Harbour Pier")
+    );
+}

@@ -262,6 +262,18 @@ pub(super) fn choose(
     {
         best -= 1;
     }
+    // A title right over its byline, capitalised as a title, under a line
+    // that is not (a link, a kicker): "On Recent Events" over "Tuesday 15
+    // October 2019 by Jane Roe".
+    if best + 1 < start
+        && candidate(best + 1)
+        && by_or_date_within(lines, kind, best + 1, 1)
+        && !by_or_date_within(lines, kind, best, 1)
+        && is_title_case(&lines[best + 1])
+        && !is_title_case(&lines[best])
+    {
+        best += 1;
+    }
     Some(best)
 }
 

@@ -182,3 +182,14 @@ fn the_headings_of_a_table_of_contents_are_not_the_headline() {
         Some("A Practical Guide to Rebuilding an Old Harbour Pier")
     );
 }
+
+#[test]
+fn a_title_cased_line_right_over_its_byline_wins_over_a_link_above_it() {
+    let text = format!(
+        "Archive\n\nTags\n\nAn old copy of the harbour council pages for this site\n\nWhat Everyone Gets Wrong About Votes\n\nTuesday 15 October 2019 by Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("What Everyone Gets Wrong About Votes")
+    );
+}

@@ -237,6 +237,16 @@ pub(super) fn choose(
     // such lines, nearly as like a title and sharing the prose's words,
     // the first is the headline, unless it is a kicker of fewer than seven
     // words.
+    // A standfirst of fifteen words or more under a shorter line that
+    // itself shows a title's signs: the shorter line is the title.
+    if best > 0
+        && word_count(&lines[best]) >= LONG_STANDFIRST
+        && candidate(best - 1)
+        && (5..word_count(&lines[best])).contains(&word_count(&lines[best - 1]))
+        && score(lines, kind, best - 1, start, &lead, &shown, &plain) >= MIN_SCORE
+    {
+        best -= 1;
+    }
     while best > 0
         && candidate(best - 1)
         && has_words(&lines[best - 1], 7)
@@ -325,6 +335,8 @@ const MAX_DISTANCE: i32 = 3;
 const MENU: i32 = 3;
 /// The least score that makes a line the headline.
 const MIN_SCORE: i32 = 2;
+/// A line of this many words under a shorter title is its standfirst.
+const LONG_STANDFIRST: usize = 15;
 /// How much less than the best a standfirst's line above may score and
 /// still be the headline.
 const STANDFIRST_MARGIN: i32 = 2;

@@ -193,3 +193,13 @@ fn a_title_cased_line_right_over_its_byline_wins_over_a_link_above_it() {
         Some("What Everyone Gets Wrong About Votes")
     );
 }
+
+#[test]
+fn a_title_over_a_long_standfirst_is_the_headline() {
+    let standfirst = "Members of the council argued for hours about the money the repairs would cost the town this year";
+    let text = format!("Menu\n\nLocal\n\nA Fight Over the Harbour\n\n{standfirst}\n\n{PROSE}");
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("A Fight Over the Harbour")
+    );
+}

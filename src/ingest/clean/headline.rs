@@ -387,6 +387,17 @@ fn is_title_of(top: &str, title: &str) -> bool {
     })
 }
 
+/// Whether a byline ("By Jane Roe") or a "Posted …" line stands within
+/// two lines under line `i`, as under an article's title; a bare date may
+/// be any line of a table.
+pub(super) fn is_signed(lines: &[String], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .any(|l| word_count(l) <= 15 && (BYLINE.is_match(l) || fold(l).starts_with("posted ")))
+}
+
 /// Whether a byline or a date line stands within `within` lines under line `i`.
 fn by_or_date_within(lines: &[String], kind: &[Kind], i: usize, within: usize) -> bool {
     (i + 1..lines.len().min(i + 1 + within)).any(|j| is_by_or_date(&lines[j], kind[j]))

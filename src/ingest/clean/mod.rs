@@ -579,6 +579,14 @@ pub fn clean(text: &str) -> Cleaned {
         .collect();
     let start = prose_start(&lines, &kind).unwrap_or(first_body);
     let headline = headline::choose(&lines, &kind, start, first_body);
+    // The prose found first may be a box of the page's own (a service's
+    // pitch, a notice) above the article's stretch: a title over its
+    // byline between the two is the article's. It names the article only;
+    // what the text is stays the stretch's to say.
+    let signed = stretch::find(&lines, &kind)
+        .filter(|r| r.start > start)
+        .and_then(|r| headline::choose(&lines, &kind, r.start, first_body))
+        .filter(|&h| h > start && headline::is_signed(&lines, h));
     // Paragraphs of text before each line: a dateline with a few of them
     // above it is still at the head of the article.
     let text_before: Vec<usize> = (0..n)
@@ -600,7 +608,10 @@ pub fn clean(text: &str) -> Cleaned {
         .iter()
         .find(|d| !d.is_header() && d.place != Place::AfterText)
         .map(|d| d.dates[0].0);
-    if let Some(h) = headline {
+    if let Some(h) = signed {
+        out.headline = Some(strip_headline_tags(&lines[h]));
+        kind[h] = Kind::Furniture;
+    } else if let Some(h) = headline {
         out.headline = Some(strip_headline_tags(&lines[h]));
         // The page's header and the article both show it.
         for i in 0..start.max(h + 1) {

@@ -203,3 +203,17 @@ fn a_title_over_a_long_standfirst_is_the_headline() {
         Some("A Fight Over the Harbour")
     );
 }
+
+#[test]
+fn a_signed_title_under_a_box_of_the_sites_own_sentences_is_the_headline() {
+    let boxed = "Harbour Checker\n\nWorried about the harbour pier?\n\nSee what the harbour council could decide, and learn about what it means for the town.\n\nGet Started\n\nSecond Opinion: Read what experts say about popular harbour topics.\n\nCommunities: Connect with people like you and get guidance on living by the sea.\n\n";
+    let menu = "Living Well\n\nBoats\n\nFishing Trips\n\nWeather Today\n\nTide Tables\n\nLocal Shops\n\nParking\n\nEvents\n\n"
+        .repeat(2);
+    let text = format!(
+        "{boxed}{menu}Boats Return to the Rebuilt Pier at Last\n\nBy Jane Roe\n\n{PROSE}\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Boats Return to the Rebuilt Pier at Last")
+    );
+}

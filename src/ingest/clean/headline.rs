@@ -233,6 +233,17 @@ pub(super) fn choose(
     else {
         return name_title(lines, kind, start);
     };
+    // An encyclopaedia's page shows its title twice above the prose and
+    // opens the prose with it ("Mangystau" … "Mangystau" over "Mangystau is
+    // a region…"): that is the title, whatever its infobox rows score.
+    if let Some(name) = name_title(lines, kind, start)
+        && shown
+            .get(&fold(&lines[name]))
+            .is_some_and(|&count| count >= 2)
+        && opens_with(lines, kind, start, &lines[name])
+    {
+        return Some(name);
+    }
     // A standfirst without a full stop follows its headline: of a run of
     // such lines, nearly as like a title and sharing the prose's words,
     // the first is the headline, unless it is a kicker of fewer than seven
@@ -318,6 +329,17 @@ fn name_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
             && words.iter().all(|w| opening.contains(&fold(w)))
             && (i == first_text || (i + 1..start).any(|j| lines[j].trim() == line))
     })
+}
+
+/// Whether the prose's first sentence at `start` or after opens with `name`.
+fn opens_with(lines: &[String], kind: &[Kind], start: usize, name: &str) -> bool {
+    (start..lines.len())
+        .find(|&i| kind[i] == Kind::Unknown && is_sentence(&lines[i]))
+        .is_some_and(|i| {
+            let (line, name) = (fold(&lines[i]), fold(name));
+            line.strip_prefix(name.trim())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
 }
 
 /// The weights of `score`: per word shared with the lead (at most

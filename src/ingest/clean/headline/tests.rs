@@ -217,3 +217,12 @@ fn a_signed_title_under_a_box_of_the_sites_own_sentences_is_the_headline() {
         Some("Boats Return to the Rebuilt Pier at Last")
     );
 }
+
+#[test]
+fn an_encyclopaedias_title_shown_twice_wins_over_its_infobox_rows() {
+    let prose = "Mangystau is a region of western Kazakhstan on the eastern shore of the Caspian Sea, with Aktau as its capital.\n\nIts ports carry oil, grain and lorries from Kazakhstan to Baku and to the Volga.";
+    let text = format!(
+        "Mangystau\n\nFrom the encyclopaedia of the steppe\n\nMangystau\n\nCapital Aktau on the Caspian coast\n\nPorts Aktau and Kuryk on the Caspian Sea\n\n{prose}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("Mangystau"));
+}

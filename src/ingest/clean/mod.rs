@@ -217,6 +217,13 @@ const CAPTION_CONTAINS: &[&str] = &[
     "/ anadolu", "photo by", "foto von", "фото из открытых",
 ];
 
+/// A photographer's credit glued to the agency that ends a caption:
+/// "… Jane Roe/Reuters".
+#[rustfmt::skip]
+const CREDIT_ENDS: &[&str] = &[
+    "/reuters", "/afp", "/ap", "/epa", "/dpa", "/getty images", "/anadolu", "/tass", "/ria novosti",
+];
+
 /// Words that mark a trailing "(…)" as a picture's caption.
 #[rustfmt::skip]
 const CAPTION_NOTES: &[&str] = &[
@@ -453,6 +460,7 @@ fn is_caption(line: &str, folded: &str) -> bool {
         .is_some_and(|(_, note)| CAPTION_NOTES.iter().any(|n| note.trim().starts_with(n)));
     (short_non_sentence && CAPTION_STARTS.iter().any(|s| folded.starts_with(s)))
         || CAPTION_PHRASE.is_match(folded)
+        || (folded.contains('/') && CREDIT_ENDS.iter().any(|s| folded.trim_end().ends_with(s)))
         || note
         || (words <= 5
             && !is_sentence(line)

@@ -145,6 +145,16 @@ fn undated_words(line: &str) -> usize {
     letter_words(&rest)
 }
 
+/// Whether a line is a breadcrumb trail of three parts or more ("Home >
+/// Fables > January > The Greedy Dog"), however many characters its parts
+/// take in a script written without spaces.
+fn is_trail(line: &str) -> bool {
+    [" > ", " › ", " » ", " → "].iter().any(|sep| {
+        let parts: Vec<&str> = line.split(sep).collect();
+        parts.len() >= 3 && parts.iter().all(|p| (1..=8).contains(&letter_words(p)))
+    })
+}
+
 /// Whether a line holds one of the page's controls ("Skip to content",
 /// "Sign in", "Enter Search Keywords").
 fn is_control(line: &str) -> bool {
@@ -204,6 +214,7 @@ pub(super) fn choose(
             && is_title_shaped(&lines[i])
             && letter_words(&lines[i]) >= 2
             && !WIRE_LINE.is_match(&lines[i])
+            && !is_trail(&lines[i])
             && super::bullet(&lines[i]).is_none()
             // The prose's first line is a headline only when a byline or a
             // date stands under it ("Why do we dream?" over "By Jane Roe"),

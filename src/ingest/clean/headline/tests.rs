@@ -226,3 +226,16 @@ fn an_encyclopaedias_title_shown_twice_wins_over_its_infobox_rows() {
     );
     assert_eq!(choose_in(&text).as_deref(), Some("Mangystau"));
 }
+
+#[test]
+fn a_breadcrumb_trail_is_no_headline_in_any_script() {
+    assert!(is_trail(
+        "昔話の森 > 今日の昔話 > 一月の昔話 > 欲張りな猫たち"
+    ));
+    assert!(is_trail("Home > Fables > January > The Greedy Dog"));
+    assert!(!is_trail("Why 3 > 2 Is Not Always True"));
+    let text = format!(
+        "昔話と童話の大きな森 > 今日の港と海の昔話 > 一月の港の昔話集 > 港の古い桟橋\n\n港の古い桟橋\n\nBy Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("港の古い桟橋"));
+}

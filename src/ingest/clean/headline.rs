@@ -3,6 +3,9 @@
 //! `choose` once the lines are judged and the prose is found.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
 use crate::text::{fold, has_words, word_count, words_at_most};
@@ -79,7 +82,6 @@ const CONTROLS: &[&str] = &[
     "browser",
     "advertis",
     "report this ad",
-    "javascript",
 ];
 
 /// Whether a line reads as a title: three to twenty-five words, no final
@@ -94,7 +96,19 @@ fn is_title_shaped(line: &str) -> bool {
         && !BYLINE.is_match(line)
         && undated_words(line) >= 6.min(letter_words(line))
         && !is_control(line)
+        && !is_timestamp(line)
 }
+
+/// Whether a line is a time stamp: it gives a time of day and holds more
+/// numbers than words ("3/09/15 8:00am", "28 février 2019 à 18:46"), in
+/// whatever form its date is written.
+pub(super) fn is_timestamp(line: &str) -> bool {
+    CLOCK.is_match(line) && letter_words(line) < word_count(line) - letter_words(line)
+}
+
+/// A time of day, "18:46" or "8:00am".
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)[0-2]?\d:[0-5]\d(?:\D|$)").expect("clock"));
 
 /// Whether the line's last word is an initialism ("… Underneath N.Y.C.",
 /// "… in the U.S."), whose full stop ends no sentence.
@@ -104,6 +118,16 @@ fn ends_with_initialism(line: &str) -> bool {
     letters.len() >= 2
         && letters.iter().all(|c| c.is_uppercase())
         && last.chars().filter(|&c| c == '.').count() == letters.len()
+}
+
+/// Whether a line is capitalised as an English title is: three words of
+/// four letters or more, and every such word opens with a capital.
+fn is_title_case(line: &str) -> bool {
+    let long: Vec<&str> = crate::text::word_spans(line)
+        .map(|(a, b)| &line[a..b])
+        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+        .collect();
+    long.len() >= 3 && long.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The words of a line that hold a letter, outside its dates: a long
@@ -119,6 +143,16 @@ fn undated_words(line: &str) -> usize {
     }
     rest.push_str(&line[at..]);
     letter_words(&rest)
+}
+
+/// Whether a line is a breadcrumb trail of three parts or more ("Home >
+/// Fables > January > The Greedy Dog"), however many characters its parts
+/// take in a script written without spaces.
+fn is_trail(line: &str) -> bool {
+    [" > ", " › ", " » ", " → "].iter().any(|sep| {
+        let parts: Vec<&str> = line.split(sep).collect();
+        parts.len() >= 3 && parts.iter().all(|p| (1..=8).contains(&letter_words(p)))
+    })
 }
 
 /// Whether a line holds one of the page's controls ("Skip to content",
@@ -164,15 +198,31 @@ pub(super) fn choose(
             Some(*count)
         }))
         .collect();
+    // A table of contents: three lines or more in a row that the text
+    // below shows again, each a heading of its own.
+    let below: HashSet<&str> = lines[start..].iter().map(|l| l.trim()).collect();
+    let again: Vec<bool> = lines[..start]
+        .iter()
+        .map(|l| below.contains(l.trim()))
+        .collect();
+    let contents = |i: usize| {
+        (i.saturating_sub(2)..=i).any(|a| a + 3 <= start && again[a..a + 3].iter().all(|&x| x))
+    };
     let candidate = |i: usize| {
         kind[i] == Kind::Unknown
+            && !contents(i)
             && is_title_shaped(&lines[i])
             && letter_words(&lines[i]) >= 2
             && !WIRE_LINE.is_match(&lines[i])
+            && !is_trail(&lines[i])
             && super::bullet(&lines[i]).is_none()
             // The prose's first line is a headline only when a byline or a
-            // date stands under it ("Why do we dream?" over "By Jane Roe").
-            && (i < start || by_or_date_within(lines, kind, i, 2))
+            // date stands under it ("Why do we dream?" over "By Jane Roe"),
+            // or when its final stop is an initialism's and its words are
+            // capitalised as a title's ("… Underneath N.Y.C.").
+            && (i < start
+                || by_or_date_within(lines, kind, i, 2)
+                || (ends_with_initialism(&lines[i]) && is_title_case(&lines[i])))
     };
     let scored: Vec<(usize, i32)> = (0..(start + 1).min(n))
         .filter(|&i| candidate(i))
@@ -194,10 +244,31 @@ pub(super) fn choose(
     else {
         return name_title(lines, kind, start);
     };
+    // An encyclopaedia's page shows its title twice above the prose and
+    // opens the prose with it ("Mangystau" … "Mangystau" over "Mangystau is
+    // a region…"): that is the title, whatever its infobox rows score.
+    if let Some(name) = name_title(lines, kind, start)
+        && shown
+            .get(&fold(&lines[name]))
+            .is_some_and(|&count| count >= 2)
+        && opens_with(lines, kind, start, &lines[name])
+    {
+        return Some(name);
+    }
     // A standfirst without a full stop follows its headline: of a run of
     // such lines, nearly as like a title and sharing the prose's words,
     // the first is the headline, unless it is a kicker of fewer than seven
     // words.
+    // A standfirst of fifteen words or more under a shorter line that
+    // itself shows a title's signs: the shorter line is the title.
+    if best > 0
+        && word_count(&lines[best]) >= LONG_STANDFIRST
+        && candidate(best - 1)
+        && (5..word_count(&lines[best])).contains(&word_count(&lines[best - 1]))
+        && score(lines, kind, best - 1, start, &lead, &shown, &plain) >= MIN_SCORE
+    {
+        best -= 1;
+    }
     while best > 0
         && candidate(best - 1)
         && has_words(&lines[best - 1], 7)
@@ -222,6 +293,18 @@ pub(super) fn choose(
         && !by_or_date_within(lines, kind, best - 1, 1)
     {
         best -= 1;
+    }
+    // A title right over its byline, capitalised as a title, under a line
+    // that is not (a link, a kicker): "On Recent Events" over "Tuesday 15
+    // October 2019 by Jane Roe".
+    if best + 1 < start
+        && candidate(best + 1)
+        && by_or_date_within(lines, kind, best + 1, 1)
+        && !by_or_date_within(lines, kind, best, 1)
+        && is_title_case(&lines[best + 1])
+        && !is_title_case(&lines[best])
+    {
+        best += 1;
     }
     Some(best)
 }
@@ -259,6 +342,17 @@ fn name_title(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
     })
 }
 
+/// Whether the prose's first sentence at `start` or after opens with `name`.
+fn opens_with(lines: &[String], kind: &[Kind], start: usize, name: &str) -> bool {
+    (start..lines.len())
+        .find(|&i| kind[i] == Kind::Unknown && is_sentence(&lines[i]))
+        .is_some_and(|i| {
+            let (line, name) = (fold(&lines[i]), fold(name));
+            line.strip_prefix(name.trim())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+}
+
 /// The weights of `score`: per word shared with the lead (at most
 /// `MAX_SHARED` of them), for a byline or date under the line, for the page
 /// showing it twice, for five words or more; less a point per
@@ -274,6 +368,8 @@ const MAX_DISTANCE: i32 = 3;
 const MENU: i32 = 3;
 /// The least score that makes a line the headline.
 const MIN_SCORE: i32 = 2;
+/// A line of this many words under a shorter title is its standfirst.
+const LONG_STANDFIRST: usize = 15;
 /// How much less than the best a standfirst's line above may score and
 /// still be the headline.
 const STANDFIRST_MARGIN: i32 = 2;
@@ -322,6 +418,17 @@ fn is_title_of(top: &str, title: &str) -> bool {
         let rest = rest.trim_start();
         rest.starts_with(['|', '-', '–', '—', ':', '·', '«', '»'])
     })
+}
+
+/// Whether a byline ("By Jane Roe") or a "Posted …" line stands within
+/// two lines under line `i`, as under an article's title; a bare date may
+/// be any line of a table.
+pub(super) fn is_signed(lines: &[String], i: usize) -> bool {
+    lines
+        .iter()
+        .skip(i + 1)
+        .take(2)
+        .any(|l| word_count(l) <= 15 && (BYLINE.is_match(l) || fold(l).starts_with("posted ")))
 }
 
 /// Whether a byline or a date line stands within `within` lines under line `i`.

@@ -217,6 +217,13 @@ const CAPTION_CONTAINS: &[&str] = &[
     "/ anadolu", "photo by", "foto von", "фото из открытых",
 ];
 
+/// A photographer's credit glued to the agency that ends a caption:
+/// "… Jane Roe/Reuters".
+#[rustfmt::skip]
+const CREDIT_ENDS: &[&str] = &[
+    "/reuters", "/afp", "/ap", "/epa", "/dpa", "/getty images", "/anadolu", "/tass", "/ria novosti",
+];
+
 /// Words that mark a trailing "(…)" as a picture's caption.
 #[rustfmt::skip]
 const CAPTION_NOTES: &[&str] = &[
@@ -453,6 +460,7 @@ fn is_caption(line: &str, folded: &str) -> bool {
         .is_some_and(|(_, note)| CAPTION_NOTES.iter().any(|n| note.trim().starts_with(n)));
     (short_non_sentence && CAPTION_STARTS.iter().any(|s| folded.starts_with(s)))
         || CAPTION_PHRASE.is_match(folded)
+        || (folded.contains('/') && CREDIT_ENDS.iter().any(|s| folded.trim_end().ends_with(s)))
         || note
         || (words <= 5
             && !is_sentence(line)
@@ -579,6 +587,14 @@ pub fn clean(text: &str) -> Cleaned {
         .collect();
     let start = prose_start(&lines, &kind).unwrap_or(first_body);
     let headline = headline::choose(&lines, &kind, start, first_body);
+    // The prose found first may be a box of the page's own (a service's
+    // pitch, a notice) above the article's stretch: a title over its
+    // byline between the two is the article's. It names the article only;
+    // what the text is stays the stretch's to say.
+    let signed = stretch::find(&lines, &kind)
+        .filter(|r| r.start > start)
+        .and_then(|r| headline::choose(&lines, &kind, r.start, first_body))
+        .filter(|&h| h > start && headline::is_signed(&lines, h));
     // Paragraphs of text before each line: a dateline with a few of them
     // above it is still at the head of the article.
     let text_before: Vec<usize> = (0..n)
@@ -600,7 +616,10 @@ pub fn clean(text: &str) -> Cleaned {
         .iter()
         .find(|d| !d.is_header() && d.place != Place::AfterText)
         .map(|d| d.dates[0].0);
-    if let Some(h) = headline {
+    if let Some(h) = signed {
+        out.headline = Some(strip_headline_tags(&lines[h]));
+        kind[h] = Kind::Furniture;
+    } else if let Some(h) = headline {
         out.headline = Some(strip_headline_tags(&lines[h]));
         // The page's header and the article both show it.
         for i in 0..start.max(h + 1) {
@@ -743,6 +762,7 @@ fn lead_above(lines: &[String], kind: &[Kind], start: usize) -> Option<usize> {
     for i in (0..start).rev() {
         let words = word_count(&lines[i]);
         match kind[i] {
+            Kind::Unknown if headline::is_timestamp(&lines[i]) => {}
             Kind::Unknown if words >= 6 => return Some(i),
             Kind::Unknown if words <= 3 => {}
             Kind::Furniture | Kind::Dateline | Kind::Break => {}

@@ -347,3 +347,16 @@ fn without_a_headline_a_line_with_no_stop_set_apart_above_the_article_is_its_tit
     assert!(!body(&c).contains(&title), "{:#?}", body(&c));
     assert_eq!(body(&c).len(), 3);
 }
+
+#[test]
+fn a_caption_ending_in_its_photographers_credit_is_no_headline() {
+    let caption = "Fishing boats at the old harbour pier at dawn Jane Roe/Reuters";
+    assert_eq!(judge(caption), Kind::Furniture);
+    let c = cleaned(&format!(
+        "Harbour\n\n{caption}\n\nWhy the Old Pier Is the Town's Best Loved Landmark\n\nJohn Doe\n\nThe harbour council met on Monday and talked for four hours about the pier and the money.\n\nMembers agreed that the pier work would start in spring and that the town would pay half."
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Why the Old Pier Is the Town's Best Loved Landmark")
+    );
+}

@@ -121,3 +121,121 @@ fn a_name_the_prose_opens_with_is_the_title_of_an_encyclopaedias_page() {
     let text = format!("Steppe Daily\n\nJump to navigation\n\n{prose}");
     assert_eq!(choose_in(&text), None);
 }
+
+#[test]
+fn a_time_stamp_is_no_title_in_whatever_form_its_date_is_written() {
+    assert!(is_timestamp("12/04/19 7:30pm 12/04/19 7:30pm"));
+    assert!(is_timestamp("14 avril 2021 à 09:15"));
+    assert!(!is_timestamp("Apollo Lands on the Moon at 20:17"));
+    assert!(!is_timestamp("USD 1.7000"));
+    assert!(!is_title_shaped("12/04/19 7:30pm 12/04/19 7:30pm"));
+}
+
+#[test]
+fn a_time_stamp_between_the_title_and_the_text_is_passed_over() {
+    let tags = "Filed to: money\n\nshopping\n\nsaving\n\nhabits\n\nbudget\n\nfood\n\nprices\n\nmarkets\n\neditor's picks\n\n";
+    let text = format!(
+        "Trending now.\n\nSeven Quiet Ways to Spend Less on Groceries\n\n{tags}12/04/19 7:30pm 12/04/19 7:30pm\n\nEdit\n\nShare to Twitter\n\n{PROSE}\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Seven Quiet Ways to Spend Less on Groceries")
+    );
+}
+
+#[test]
+fn a_title_about_javascript_is_a_title_and_a_plea_to_enable_it_is_not() {
+    assert!(is_title_shaped(
+        "Testing Your Frontend JavaScript Before It Ships"
+    ));
+    let text = format!(
+        "Please enable JavaScript to view the comments powered by Disqus\n\nHarbour Apps Move Their JavaScript to the Pier\n\nBy Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Harbour Apps Move Their JavaScript to the Pier")
+    );
+}
+
+#[test]
+fn a_title_cased_line_ending_in_an_initialism_is_no_first_sentence() {
+    let text = format!(
+        "Today's Paper\n\nToday's Paper\n\nWhy Harbour Piers Keep Crumbling All Along the U.S.\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Why Harbour Piers Keep Crumbling All Along the U.S.")
+    );
+    assert!(is_title_case(
+        "Why Harbour Piers Keep Crumbling All Along the U.S."
+    ));
+    assert!(!is_title_case("The pier was built by the navy of the U.K."));
+}
+
+#[test]
+fn the_headings_of_a_table_of_contents_are_not_the_headline() {
+    let text = format!(
+        "Harbour Notes\n\nA Practical Guide to Rebuilding an Old Harbour Pier\n\nOn 3/5/2021 by Jane Roe\n\nWhat the Pier Council Decided\n\nWhere the Money for the Pier Comes From\n\nWhen the Pier Work Will Start\n\n{PROSE}\n\nWhat the Pier Council Decided\n\n{PROSE}\n\nWhere the Money for the Pier Comes From\n\n{PROSE}\n\nWhen the Pier Work Will Start\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("A Practical Guide to Rebuilding an Old Harbour Pier")
+    );
+}
+
+#[test]
+fn a_title_cased_line_right_over_its_byline_wins_over_a_link_above_it() {
+    let text = format!(
+        "Archive\n\nTags\n\nAn old copy of the harbour council pages for this site\n\nWhat Everyone Gets Wrong About Votes\n\nTuesday 15 October 2019 by Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("What Everyone Gets Wrong About Votes")
+    );
+}
+
+#[test]
+fn a_title_over_a_long_standfirst_is_the_headline() {
+    let standfirst = "Members of the council argued for hours about the money the repairs would cost the town this year";
+    let text = format!("Menu\n\nLocal\n\nA Fight Over the Harbour\n\n{standfirst}\n\n{PROSE}");
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("A Fight Over the Harbour")
+    );
+}
+
+#[test]
+fn a_signed_title_under_a_box_of_the_sites_own_sentences_is_the_headline() {
+    let boxed = "Harbour Checker\n\nWorried about the harbour pier?\n\nSee what the harbour council could decide, and learn about what it means for the town.\n\nGet Started\n\nSecond Opinion: Read what experts say about popular harbour topics.\n\nCommunities: Connect with people like you and get guidance on living by the sea.\n\n";
+    let menu = "Living Well\n\nBoats\n\nFishing Trips\n\nWeather Today\n\nTide Tables\n\nLocal Shops\n\nParking\n\nEvents\n\n"
+        .repeat(2);
+    let text = format!(
+        "{boxed}{menu}Boats Return to the Rebuilt Pier at Last\n\nBy Jane Roe\n\n{PROSE}\n\n{PROSE}"
+    );
+    assert_eq!(
+        choose_in(&text).as_deref(),
+        Some("Boats Return to the Rebuilt Pier at Last")
+    );
+}
+
+#[test]
+fn an_encyclopaedias_title_shown_twice_wins_over_its_infobox_rows() {
+    let prose = "Mangystau is a region of western Kazakhstan on the eastern shore of the Caspian Sea, with Aktau as its capital.\n\nIts ports carry oil, grain and lorries from Kazakhstan to Baku and to the Volga.";
+    let text = format!(
+        "Mangystau\n\nFrom the encyclopaedia of the steppe\n\nMangystau\n\nCapital Aktau on the Caspian coast\n\nPorts Aktau and Kuryk on the Caspian Sea\n\n{prose}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("Mangystau"));
+}
+
+#[test]
+fn a_breadcrumb_trail_is_no_headline_in_any_script() {
+    assert!(is_trail(
+        "昔話の森 > 今日の昔話 > 一月の昔話 > 欲張りな猫たち"
+    ));
+    assert!(is_trail("Home > Fables > January > The Greedy Dog"));
+    assert!(!is_trail("Why 3 > 2 Is Not Always True"));
+    let text = format!(
+        "昔話と童話の大きな森 > 今日の港と海の昔話 > 一月の港の昔話集 > 港の古い桟橋\n\n港の古い桟橋\n\nBy Jane Roe\n\n{PROSE}"
+    );
+    assert_eq!(choose_in(&text).as_deref(), Some("港の古い桟橋"));
+}

@@ -447,6 +447,22 @@ fn is_breadcrumb(line: &str) -> bool {
             || (words_at_most(line, 6) && BYLINE.is_match(line)))
 }
 
+/// The last part of a breadcrumb trail of three parts or more, when it
+/// reads as a title, not a section's name: four words or more, no full stop.
+fn breadcrumb_title(line: &str) -> Option<String> {
+    if !words_at_most(line, 30) {
+        return None;
+    }
+    [" » ", " > ", " › ", " / ", " → ", " :: "]
+        .iter()
+        .find_map(|sep| {
+            let parts: Vec<&str> = line.split(sep).collect();
+            let last = parts.last()?.trim();
+            (parts.len() >= 3 && has_words(last, 4) && !ends_with_stop(last))
+                .then(|| last.to_string())
+        })
+}
+
 fn is_caption(line: &str, folded: &str) -> bool {
     if !words_at_most(line, 20) {
         return false;
@@ -643,6 +659,14 @@ pub fn clean(text: &str) -> Cleaned {
     {
         out.headline = Some(strip_headline_tags(&lines[j]));
         kind[j] = Kind::Furniture;
+    }
+    // Without one still, a breadcrumb trail above the article may end in
+    // its title: "Site » Arts » Kazakh Days of Culture in Azerbaijan".
+    if out.headline.is_none() {
+        let above = stretch.as_ref().map_or(first_body, |r| r.start);
+        out.headline = lines[..above.min(n)]
+            .iter()
+            .find_map(|l| breadcrumb_title(l));
     }
     let in_stretch = |i: usize| stretch.as_ref().is_some_and(|r| r.contains(&i));
     for &i in &leading {

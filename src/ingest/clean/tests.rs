@@ -360,3 +360,24 @@ fn a_caption_ending_in_its_photographers_credit_is_no_headline() {
         Some("Why the Old Pier Is the Town's Best Loved Landmark")
     );
 }
+
+#[test]
+fn a_breadcrumb_ending_in_a_phrase_gives_the_title_when_nothing_else_does() {
+    assert_eq!(
+        breadcrumb_title("Caspian.Az » Arts & Entertainment » Kazakh Days of Culture open in Baku"),
+        Some("Kazakh Days of Culture open in Baku".to_string())
+    );
+    // A section's name, or a trail of two parts, is no title.
+    assert_eq!(breadcrumb_title("Home > News > Politics"), None);
+    assert_eq!(
+        breadcrumb_title("News » Kazakh Days of Culture open in Baku"),
+        None
+    );
+    let c = cleaned(&format!(
+        "Caspian.Az » Arts & Entertainment » Kazakh Days of Culture open in Baku\n19 November 2012 [17:56] - Caspian.Az\n{REPORT}"
+    ));
+    assert_eq!(
+        c.headline.as_deref(),
+        Some("Kazakh Days of Culture open in Baku")
+    );
+}

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key};
+use super::{BYLINE, Kind, RELATIVE_TIME, WIRE_LINE, date_mentions, is_sentence, key, trail};
 use crate::text::{fold, has_words, word_count, words_at_most};
 
 /// Tags a site hangs on a headline ("-UPDATED", "(VIDEO)"), folded.
@@ -149,10 +149,7 @@ fn undated_words(line: &str) -> usize {
 /// Fables > January > The Greedy Dog"), however many characters its parts
 /// take in a script written without spaces.
 fn is_trail(line: &str) -> bool {
-    [" > ", " › ", " » ", " → "].iter().any(|sep| {
-        let parts: Vec<&str> = line.split(sep).collect();
-        parts.len() >= 3 && parts.iter().all(|p| (1..=8).contains(&letter_words(p)))
-    })
+    trail(line).is_some_and(|parts| parts.iter().all(|p| (1..=8).contains(&letter_words(p))))
 }
 
 /// Whether a line holds one of the page's controls ("Skip to content",

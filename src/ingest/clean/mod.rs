@@ -447,20 +447,23 @@ fn is_breadcrumb(line: &str) -> bool {
             || (words_at_most(line, 6) && BYLINE.is_match(line)))
 }
 
-/// The last part of a breadcrumb trail of three parts or more, when it
-/// reads as a title, not a section's name: four words or more, no full stop.
-fn breadcrumb_title(line: &str) -> Option<String> {
-    if !words_at_most(line, 30) {
-        return None;
-    }
-    [" » ", " > ", " › ", " / ", " → ", " :: "]
+/// The parts of a breadcrumb trail of three parts or more ("Home > News >
+/// …"), split at the first separator that makes one.
+fn trail(line: &str) -> Option<Vec<&str>> {
+    [" » ", " > ", " › ", " → ", " / ", " :: "]
         .iter()
-        .find_map(|sep| {
-            let parts: Vec<&str> = line.split(sep).collect();
-            let last = parts.last()?.trim();
-            (parts.len() >= 3 && has_words(last, 4) && !ends_with_stop(last))
-                .then(|| last.to_string())
-        })
+        .map(|sep| line.split(sep).collect::<Vec<&str>>())
+        .find(|parts| parts.len() >= 3)
+}
+
+/// The last part of a breadcrumb trail, when it reads as a title, not a
+/// section's name: four words or more, no full stop.
+fn breadcrumb_title(line: &str) -> Option<String> {
+    let last = trail(line)
+        .filter(|_| words_at_most(line, 30))?
+        .last()?
+        .trim();
+    (has_words(last, 4) && !ends_with_stop(last)).then(|| last.to_string())
 }
 
 fn is_caption(line: &str, folded: &str) -> bool {
